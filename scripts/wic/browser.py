@@ -1,0 +1,46 @@
+"""Start Debian's Chromium through Playwright (never a downloaded browser).
+
+Used by poster rendering, the kiosk launcher's tests, the test suite and the benchmarks.
+The flags keep Chromium from calling home, which on an offline kiosk only produces errors.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from contextlib import contextmanager
+from pathlib import Path
+
+CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
+QUIET_FLAGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-default-apps", "--disable-features=Translate,MediaRouter,OptimizationHints",
+    "--no-default-browser-check", "--password-store=basic",
+]
+
+
+def chromium_path() -> str:
+    override = os.environ.get("WIC_CHROMIUM")
+    for candidate in ([override] if override else []) + list(CHROMIUM_CANDIDATES):
+        if candidate and Path(candidate).is_file():
+            return candidate
+    found = shutil.which("chromium")
+    if found:
+        return found
+    raise RuntimeError("Debian's Chromium was not found. Install it with 'sudo apt-get install chromium' "
+                       "(the README's setup command does this), or set WIC_CHROMIUM to its path.")
+
+
+@contextmanager
+def launched_browser(headless: bool = True):
+    """Yield a Playwright Browser on Debian's Chromium, with a throw-away profile."""
+    from playwright.sync_api import sync_playwright
+
+    # launch() gives every run a fresh temporary profile of its own.
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium_path(), headless=headless, args=QUIET_FLAGS)
+        try:
+            yield browser
+        finally:
+            browser.close()

@@ -1,0 +1,268 @@
+"""Read the Markdown pages under docs/<lang>/ and check what every page must have.
+
+Each page: front matter (title, last_reviewed, icon), one H1, a "Key points" box of 3-5
+bullets right after it, and "What to do" then "Where to get help" as its last two sections.
+Twins (same path in docs/lo and docs/en) must use the same facts and have as many sections.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .content import Content
+from .formatting import LANGS
+from .icons import icon_exists
+from .placeholders import PLACEHOLDER, render_placeholders
+from .problems import WARNING, Problem, rel
+from .strings import t
+
+FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.S)
+THAI = re.compile(r"[\u0E00-\u0E7F]")
+LAO_LETTER = re.compile(r"[\u0E80-\u0EFF]")
+LATIN_LETTER = re.compile(r"[A-Za-z]")
+LINK = re.compile(r"(?<!!)\[[^\]]*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+# Figures that must come from content-src, never typed into prose.
+FIGURE_PATTERNS = [
+    (re.compile(r"\d[\d.,]*\s*(?:ກີບ|kip\b|KIP\b|₭|ບາດ|baht\b|USD|\$)", re.I), "a money amount"),
+    (re.compile(r"\d[\d.,]*\s*%|\d\s*percent\b|ເປີເຊັນ"), "a percentage"),
+    (re.compile(r"(?<![\w./-])(?:\+?856[\s-]?)?(?:\d[\s-]?){6,}\d(?![\w/])|(?<![\w./-])1[0-8]\d\d(?![\w./-])"), "a phone number"),
+    (re.compile(r"\b\d+\s*(?:days?|hours?|weeks?|months?|years?)\b|\d+\s*(?:ວັນ|ຊົ່ວໂມງ|ອາທິດ|ເດືອນ|ປີ)", re.I),
+     "a day, hour, month or year count"),
+]
+CODE_SPAN = re.compile(r"`[^`]*`|```.*?```", re.S)
+HTML_TAG = re.compile(r"<[^>]+>")
+URL = re.compile(r"\(?https?://\S+|\]\([^)]*\)")
+ATTR_LIST = re.compile(r"\{\s*[.#:][^}]*\}")
+EMOJI = re.compile(r":[a-z0-9]+(?:-[a-z0-9]+)+:")
+
+
+@dataclass
+class PageSource:
+    path: Path
+    where: str           # path for messages, relative to the project
+    lang: str
+    slug: str            # path inside docs/<lang>/, e.g. "work-rights/hours.md"
+    meta: dict
+    body: str
+    body_line: int       # file line of the first body line
+    meta_lines: dict = field(default_factory=dict)
+
+    def meta_line(self, key: str) -> int:
+        return self.meta_lines.get(key, 1)
+
+    @property
+    def is_home(self) -> bool:
+        return self.meta.get("layout") == "home"
+
+
+def read_page(path: Path, lang: str, docs_dir: Path, problems: list[Problem]) -> PageSource:
+    text = path.read_text(encoding="utf-8")
+    where = rel(path)
+    meta, meta_lines, body, body_line = {}, {}, text, 1
+    m = FRONT_MATTER.match(text)
+    if m:
+        try:
+            meta = yaml.safe_load(m.group(1)) or {}
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            problems.append(Problem(where, (mark.line + 2) if mark else 1, "front matter is not valid YAML",
+                                    "check indentation and quote values that contain ':'"))
+            meta = {}
+        for i, line in enumerate(m.group(1).splitlines(), start=2):
+            km = re.match(r"([A-Za-z_]+)\s*:", line)
+            if km:
+                meta_lines.setdefault(km.group(1), i)
+        body = text[m.end():]
+        body_line = text[:m.end()].count("\n") + 1
+    return PageSource(path, where, lang, path.relative_to(docs_dir / lang).as_posix(), meta, body, body_line,
+                      meta_lines)
+
+
+def list_pages(docs_dir: Path, problems: list[Problem]) -> dict[str, dict[str, PageSource]]:
+    """{lang: {slug: page}} for every Markdown file under docs/lo and docs/en."""
+    pages: dict[str, dict[str, PageSource]] = {}
+    for lang in LANGS:
+        pages[lang] = {}
+        for path in sorted((docs_dir / lang).rglob("*.md")):
+            page = read_page(path, lang, docs_dir, problems)
+            pages[lang][page.slug] = page
+    return pages
+
+
+def _prose(body: str) -> str:
+    """Body text a reader sees, without code, HTML tags, placeholders and link targets."""
+    body = CODE_SPAN.sub(" ", body)
+    body = PLACEHOLDER.sub(" ", body)
+    body = URL.sub(" ", body)
+    body = ATTR_LIST.sub(" ", body)
+    body = EMOJI.sub(" ", body)
+    return HTML_TAG.sub(" ", body)
+
+
+def lao_share(body: str) -> float:
+    prose = _prose(body)
+    lao = len(LAO_LETTER.findall(prose))
+    latin = len(LATIN_LETTER.findall(prose))
+    return lao / (lao + latin) if lao + latin else 1.0
+
+
+def headings(body: str, level: int) -> list[tuple[int, str]]:
+    """(line index in body, text) of ATX headings of one level, outside code fences."""
+    out, fenced = [], False
+    for i, line in enumerate(body.splitlines()):
+        if line.lstrip().startswith("```"):
+            fenced = not fenced
+        if not fenced and line.startswith("#" * level + " "):
+            out.append((i, line[level + 1:].strip()))
+    return out
+
+
+def check_page(page: PageSource, content: Content, all_slugs: set[str]) -> tuple[list[Problem], list[str]]:
+    """Problems in one page, and the fact keys it uses."""
+    problems: list[Problem] = []
+    where, lang = page.where, page.lang
+    meta = page.meta
+    if not isinstance(meta.get("title"), str) or not meta.get("title", "").strip():
+        problems.append(Problem(where, 1, "front matter has no 'title'", "add 'title: ...' between the --- lines"))
+    if not isinstance(meta.get("last_reviewed"), dt.date):
+        problems.append(Problem(where, page.meta_line("last_reviewed"), "front matter has no valid 'last_reviewed' date",
+                                "add 'last_reviewed: YYYY-MM-DD' with the day the page was last checked"))
+    icon = meta.get("icon")
+    if not isinstance(icon, str) or not icon_exists(icon):
+        problems.append(Problem(where, page.meta_line("icon"), f"pictogram icon {icon!r} not found",
+                                "set 'icon:' to a Material icon such as material/shield-check, or a file in overrides/.icons"))
+
+    rendered = render_placeholders(page.body, lang, content, where, first_line=page.body_line)
+    problems.extend(rendered.problems)
+
+    lines = page.body.splitlines()
+    h1 = headings(page.body, 1)
+    if len(h1) != 1:
+        problems.append(Problem(where, page.body_line, f"page has {len(h1)} top headings ('# ...')",
+                                "start the page with exactly one '# Title' line"))
+    elif not page.is_home:
+        # Key points box straight after the title.
+        i = h1[0][0] + 1
+        while i < len(lines) and not lines[i].strip():
+            i += 1
+        expected = f'!!! abstract "{t("key_points", lang)}"'
+        if i >= len(lines) or lines[i].strip() != expected:
+            problems.append(Problem(where, page.body_line + min(i, len(lines) - 1),
+                                    "the page does not open with its key points",
+                                    f"put '{expected}' right after the title, followed by 3-5 indented '- ' points"))
+        else:
+            bullets = 0
+            j = i + 1
+            while j < len(lines) and (not lines[j].strip() or lines[j].startswith("    ")):
+                if lines[j].startswith("    - "):
+                    bullets += 1
+                j += 1
+            if not 3 <= bullets <= 5:
+                problems.append(Problem(where, page.body_line + i, f"key points box has {bullets} points",
+                                        "give 3 to 5 short points, each on a line starting with '    - '"))
+        h2 = [h for _, h in headings(page.body, 2)]
+        want = [t("what_to_do", lang), t("where_help", lang)]
+        if h2[-2:] != want:
+            problems.append(Problem(where, page.body_line + len(lines) - 1,
+                                    f"the page does not end with the sections '{want[0]}' and '{want[1]}'",
+                                    f"make '## {want[0]}' and then '## {want[1]}' the last two sections"))
+
+    # Figures typed into prose instead of pulled from content-src.
+    prose_lines = _prose(page.body).splitlines()
+    for n, line in enumerate(prose_lines):
+        if line.lstrip().startswith(("!!!", "???")) or re.match(r"\s*\d+\.\s*$", line):
+            continue
+        for pattern, what in FIGURE_PATTERNS:
+            m = pattern.search(re.sub(r"^\s*\d+\.\s", "", line))
+            if m:
+                problems.append(Problem(where, page.body_line + n, f"{what} is typed into the text ('{m.group(0).strip()}')",
+                                        "define it once in content-src/facts (with its source) and write {{ fact:KEY }}"))
+                break
+
+    if lang == "lo":
+        for n, line in enumerate(page.body.splitlines()):
+            m = THAI.search(line)
+            if m:
+                problems.append(Problem(where, page.body_line + n, f"Thai character U+{ord(m.group(0)):04X} in Lao text",
+                                        "retype the word with a Lao keyboard (Lao letters are U+0E80-U+0EFF)"))
+        if isinstance(meta.get("title"), str) and THAI.search(meta["title"]):
+            problems.append(Problem(where, page.meta_line("title"), "Thai character in the title",
+                                    "retype the title with a Lao keyboard"))
+        prose = _prose(page.body)
+        for term in content.terms.values():
+            for variant in term.variants:
+                if variant and variant in prose and term.lo not in variant:
+                    n = next((k for k, l in enumerate(page.body.splitlines()) if variant in l), 0)
+                    problems.append(Problem(where, page.body_line + n,
+                                            f"'{variant}' is a variant spelling of '{term.lo}' ({term.en})",
+                                            f"use the glossary's preferred term '{term.lo}'", WARNING))
+
+    # Internal links.
+    for n, line in enumerate(lines):
+        for m in LINK.finditer(line):
+            target = m.group(1)
+            if re.match(r"[a-z]+:", target) or target.startswith("#"):
+                continue
+            path_part = target.split("#", 1)[0]
+            resolved = (Path(page.slug).parent / path_part).as_posix()
+            resolved = _normalise(resolved)
+            if resolved not in all_slugs:
+                problems.append(Problem(where, page.body_line + n, f"link to '{target}' does not lead to a page",
+                                        f"link to an existing .md file relative to this page (docs/{lang}/...)"))
+    return problems, rendered.facts
+
+
+def _normalise(path: str) -> str:
+    parts: list[str] = []
+    for part in path.split("/"):
+        if part in ("", "."):
+            continue
+        if part == "..":
+            if parts:
+                parts.pop()
+            continue
+        parts.append(part)
+    joined = "/".join(parts)
+    return joined + "index.md" if path.endswith("/") or not joined else joined
+
+
+def check_pages(docs_dir: Path, content: Content) -> tuple[list[Problem], dict[str, float]]:
+    """All page problems, and the share of Lao script in each Lao page's prose."""
+    problems: list[Problem] = []
+    pages = list_pages(docs_dir, problems)
+    facts_used: dict[tuple[str, str], list[str]] = {}
+    for lang, by_slug in pages.items():
+        for slug, page in by_slug.items():
+            page_problems, used = check_page(page, content, set(by_slug))
+            problems.extend(page_problems)
+            facts_used[(lang, slug)] = used
+    shares: dict[str, float] = {}
+    for slug, page in pages["lo"].items():
+        shares[page.where] = lao_share(page.body)
+        if shares[page.where] < 0.8:
+            problems.append(Problem(page.where, page.body_line, f"only {shares[page.where]:.0%} of the text is in Lao script",
+                                    "write the page in Lao; keep English only for names, codes and web addresses"))
+    lo, en = pages["lo"], pages["en"]
+    for slug in sorted(set(lo) | set(en)):
+        if slug not in lo or slug not in en:
+            have, missing = ("en", "lo") if slug not in lo else ("lo", "en")
+            page = (en if have == "en" else lo)[slug]
+            problems.append(Problem(page.where, 1, f"this page has no {missing} twin",
+                                    f"add docs/{missing}/{slug} with the same content in {'Lao' if missing == 'lo' else 'English'}"))
+            continue
+        a, b = lo[slug], en[slug]
+        fa, fb = set(facts_used[("lo", slug)]), set(facts_used[("en", slug)])
+        if fa != fb:
+            only_lo, only_en = sorted(fa - fb), sorted(fb - fa)
+            problems.append(Problem(b.where, 1, f"twin pages use different facts (only Lao: {only_lo or '-'}; only English: {only_en or '-'})",
+                                    f"make docs/lo/{slug} and docs/en/{slug} quote the same facts"))
+        na, nb = len(headings(a.body, 2)), len(headings(b.body, 2))
+        if na != nb:
+            problems.append(Problem(b.where, 1, f"twin pages have different numbers of sections (Lao {na}, English {nb})",
+                                    "give both languages the same '## ' sections in the same order"))
+    return problems, shares

@@ -1,0 +1,39 @@
+"""`wic serve`: serve the built site on 127.0.0.1 only, for the kiosk and for trainers."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                      ".js": "text/javascript", ".woff2": "font/woff2", ".svg": "image/svg+xml",
+                      ".pdf": "application/pdf", ".webmanifest": "application/manifest+json"}
+
+    def end_headers(self):
+        # A shared kiosk must not serve yesterday's pages from cache after an update.
+        self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
+    def log_message(self, format, *args):  # noqa: A002 - keep the kiosk console quiet
+        pass
+
+
+class SiteServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+def make_server(site_dir: Path, port: int = 8000, host: str = "127.0.0.1") -> SiteServer:
+    handler = functools.partial(_Handler, directory=str(site_dir))
+    return SiteServer((host, port), handler)
+
+
+def serve_in_thread(site_dir: Path, port: int = 0) -> tuple[SiteServer, str]:
+    """Start a server in the background (tests, benchmarks, poster rendering); returns its URL."""
+    server = make_server(site_dir, port)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
