@@ -34,6 +34,7 @@ UNITS: dict[str, tuple[str, str, str] | None] = {
     "years": ("ປີ", "year", "years"),
     "people": ("ຄົນ", "person", "people"),
     "households": ("ຄອບຄົວ", "household", "households"),
+    "tonnes": ("ໂຕນ", "tonne", "tonnes"),
     "count": None,
     "phone": None,
     "date": None,
