@@ -46,7 +46,8 @@ def fold(text: str) -> str:
 
 
 LAO = "\u0e80-\u0eff"
-_SQUEEZE = re.compile(rf"(?<=[{LAO}])\s+(?=[{LAO}])|(?<=\d)[.,\s](?=\d{{3}}(?!\d))")
+# Spaces between Lao words (and between a number and a Lao word) do not matter to a reader.
+_SQUEEZE = re.compile(rf"(?<=[{LAO}])\s+(?=[{LAO}0-9])|(?<=[0-9])\s+(?=[{LAO}])|(?<=\d)[.,\s](?=\d{{3}}(?!\d))")
 
 
 def match_key(text: str) -> str:

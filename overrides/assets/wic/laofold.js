@@ -35,9 +35,13 @@
     var key = [], map = [], n = text.length;
     for (var i = 0; i < n; i++) {
       var c = text.charAt(i);
-      if (isSpace(c) && key.length && LAO.test(text.charAt(i - 1))) {
-        var j = i; while (j < n && isSpace(text.charAt(j))) j++;
-        if (j < n && LAO.test(text.charAt(j))) { i = j - 1; continue; }
+      if (isSpace(c) && key.length) {
+        var prev = text.charAt(i - 1), j = i;
+        while (j < n && isSpace(text.charAt(j))) j++;
+        var next = text.charAt(j);
+        if (j < n && ((LAO.test(prev) && (LAO.test(next) || isDigit(next))) || (isDigit(prev) && LAO.test(next)))) {
+          i = j - 1; continue;
+        }
       }
       if ((c === "." || c === "," || isSpace(c)) && i > 0 && isDigit(text.charAt(i - 1)) &&
           /^\d{3}(?!\d)/.test(text.substr(i + 1, 4))) continue;
