@@ -188,6 +188,7 @@
         '<span class="wic-result__snippet">' + (r.best ? snippet(r.best.s.body, r.best.bh) : "") + "</span></a></li>";
     });
     panel.innerHTML = html + "</ol>";
+    panel.setAttribute("data-wic-query", query);
     open(true);
   }
   function open(on) {

@@ -1,0 +1,96 @@
+"""Shared helpers for the benchmark scripts: project copies, stock configuration, byte counts."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[1]
+
+# Material's stock look for the same Markdown: search, i18n and offline plugins, default font
+# and search. The only addition is the Lao theme strings file, without which Material cannot
+# build a Lao site at all.
+STOCK_MKDOCS = textwrap.dedent("""\
+    site_name: WIC Knowledge Base
+    site_url: http://127.0.0.1:8000/
+    docs_dir: docs
+    theme:
+      name: material
+      custom_dir: stock-overrides
+      language: lo
+    markdown_extensions:
+      - toc
+      - admonition
+      - attr_list
+      - md_in_html
+      - tables
+      - pymdownx.details
+      - pymdownx.superfences
+      - pymdownx.emoji:
+          emoji_index: !!python/name:material.extensions.emoji.twemoji
+          emoji_generator: !!python/name:material.extensions.emoji.to_svg
+    plugins:
+      - search
+      - i18n:
+          docs_structure: folder
+          languages:
+            - {locale: lo, default: true, name: ລາວ, build: true}
+            - {locale: en, name: English, build: true}
+      - offline
+    """)
+
+
+def make_stock_project(docs: Path, dest: Path) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(docs, dest / "docs", dirs_exist_ok=True)
+    (dest / "stock-overrides" / "partials" / "languages").mkdir(parents=True, exist_ok=True)
+    shutil.copy(PROJECT / "overrides" / "partials" / "languages" / "lo.html",
+                dest / "stock-overrides" / "partials" / "languages" / "lo.html")
+    (dest / "mkdocs.yml").write_text(STOCK_MKDOCS, encoding="utf-8")
+    return dest
+
+
+def make_wic_project(docs: Path, dest: Path) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(docs, dest / "docs", dirs_exist_ok=True)
+    for name in ("content-src", "overrides"):
+        shutil.copytree(PROJECT / name, dest / name, dirs_exist_ok=True)
+    shutil.copy(PROJECT / "mkdocs.yml", dest / "mkdocs.yml")
+    return dest
+
+
+def timed(cmd: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    run = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if run.returncode != 0:
+        raise SystemExit(f"command failed: {' '.join(cmd)}\n{run.stdout[-3000:]}\n{run.stderr[-3000:]}")
+    return elapsed
+
+
+def build_stock(project: Path, site: Path) -> float:
+    return timed([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], project)
+
+
+def build_wic(project: Path, site: Path, posters: bool = True) -> float:
+    cmd = [sys.executable, "-m", "wic.cli", "--project", str(project), "build", "--site-dir", str(site)]
+    if not posters and "--no-posters" in subprocess.run([sys.executable, "-m", "wic.cli", "build", "--help"],
+                                                        capture_output=True, text=True, cwd=project).stdout:
+        cmd.append("--no-posters")
+    return timed(cmd, project)
+
+
+def tree_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def page_count(site: Path) -> int:
+    return sum(1 for p in site.rglob("*.html") if p.name != "404.html" and "assets" not in p.parts)
+
+
+def mb(n: int) -> str:
+    return f"{n / 1e6:.1f} MB"

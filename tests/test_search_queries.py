@@ -1,0 +1,90 @@
+"""Search as a farmer uses it: real queries typed into the real search box, in headless Chromium."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
+TOP = 5
+
+
+def run_queries(page, home_url: str, queries: list[dict]) -> list[tuple[dict, list[str]]]:
+    """Type each query into the search box; return the top result URLs (site-relative) for each."""
+    page.goto(home_url)
+    out = []
+    box = "#wic-search-input"
+    for item in queries:
+        q = str(item["q"])
+        page.fill(box, q)
+        page.press(box, "End")
+        page.wait_for_function(
+            "q => document.querySelector('[data-wic-search-results]').getAttribute('data-wic-query') === q", arg=q)
+        hrefs = page.eval_on_selector_all(".wic-result a", "els => els.map(a => a.href)")
+        out.append((item, hrefs[:TOP]))
+    return out
+
+
+def recall(results, lang_prefix: str) -> tuple[float, list[str]]:
+    misses = []
+    for item, hrefs in results:
+        want = lang_prefix + item["expect"]
+        if not any(h.split("#")[0].endswith("/" + want) for h in hrefs):
+            misses.append(f"{item['q']!r}: want {want}, got {[h.split('/')[-1] for h in hrefs]}")
+    return 1 - len(misses) / len(results), misses
+
+
+@pytest.fixture(params=["file", "served"])
+def site_base(request, built_site):
+    return built_site.as_uri() + "/" if request.param == "file" else request.getfixturevalue("served_site")
+
+
+def test_query_set_is_big_enough():
+    assert len(QUERIES["lo"]) >= 40 and len(QUERIES["en"]) >= 15
+
+
+@pytest.mark.parametrize("lang", ["lo", "en"])
+def test_recall_at_5(page, site_base, lang):
+    prefix = "" if lang == "lo" else "en/"
+    results = run_queries(page, site_base + prefix + "index.html", QUERIES[lang])
+    score, misses = recall(results, prefix)
+    print(f"recall@{TOP} {lang}: {score:.3f}")
+    assert score >= 0.95, f"recall@{TOP} for {lang} is {score:.2f}; misses:\n" + "\n".join(misses)
+    # Lao site shows Lao results only, English site English only.
+    for _, hrefs in results:
+        for h in hrefs:
+            assert ("/en/" in h) == (lang == "en"), h
+    assert not page.console_errors, page.console_errors
+
+
+def test_title_match_ranks_above_a_mention(page, built_site):
+    results = run_queries(page, built_site.as_uri() + "/index.html", [{"q": "ລະເບີດບໍ່ທັນແຕກ", "expect": "farm-safety/uxo.html"}])
+    hrefs = results[0][1]
+    assert hrefs and hrefs[0].split("#")[0].endswith("/farm-safety/uxo.html"), hrefs
+
+
+def test_snippets_highlight_the_match_without_stray_marks(page, built_site):
+    page.goto(built_site.as_uri() + "/index.html")
+    page.fill("#wic-search-input", "ສະຫມັກໃຈ")
+    page.press("#wic-search-input", "End")
+    page.wait_for_selector(".wic-result mark")
+    marks = page.eval_on_selector_all(".wic-result mark", "els => els.map(e => e.textContent)")
+    assert "ສະໝັກໃຈ" in marks, marks
+    text = page.inner_text("[data-wic-search-results]")
+    assert not any(ch in text for ch in "\u200b\u200c\u200d\ufeff")
+    # No snippet starts with a vowel sign or tone mark cut off from its consonant.
+    snippets = page.eval_on_selector_all(".wic-result__snippet", "els => els.map(e => e.textContent)")
+    for s in snippets:
+        s = s.lstrip("… ")
+        assert s and not ("\u0eb1" <= s[0] <= "\u0ebc" or "\u0ec8" <= s[0] <= "\u0ecd"), s
+
+
+def test_english_stemming_finds_the_base_word(page, built_site):
+    page.goto(built_site.as_uri() + "/en/index.html")
+    page.fill("#wic-search-input", "sprayed")
+    page.press("#wic-search-input", "End")
+    page.wait_for_selector("[data-wic-search-count]")
+    titles = page.eval_on_selector_all(".wic-result__title", "els => els.map(e => e.textContent)")
+    assert any("spray" in t.lower() for t in titles), titles
