@@ -5,35 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
-QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text(encoding="utf-8"))
-TOP = 5
+from wic.search_eval import TOP, load_queries, recall, run_queries
 
-
-def run_queries(page, home_url: str, queries: list[dict]) -> list[tuple[dict, list[str]]]:
-    """Type each query into the search box; return the top result URLs (site-relative) for each."""
-    page.goto(home_url)
-    out = []
-    box = "#wic-search-input"
-    for item in queries:
-        q = str(item["q"])
-        page.fill(box, q)
-        page.press(box, "End")
-        page.wait_for_function(
-            "q => document.querySelector('[data-wic-search-results]').getAttribute('data-wic-query') === q", arg=q)
-        hrefs = page.eval_on_selector_all(".wic-result a", "els => els.map(a => a.href)")
-        out.append((item, hrefs[:TOP]))
-    return out
-
-
-def recall(results, lang_prefix: str) -> tuple[float, list[str]]:
-    misses = []
-    for item, hrefs in results:
-        want = lang_prefix + item["expect"]
-        if not any(h.split("#")[0].endswith("/" + want) for h in hrefs):
-            misses.append(f"{item['q']!r}: want {want}, got {[h.split('/')[-1] for h in hrefs]}")
-    return 1 - len(misses) / len(results), misses
+QUERIES = load_queries(Path(__file__).parent / "search_queries.yml")
 
 
 @pytest.fixture(params=["file", "served"])
@@ -53,15 +28,15 @@ def test_recall_at_5(page, site_base, lang):
     print(f"recall@{TOP} {lang}: {score:.3f}")
     assert score >= 0.95, f"recall@{TOP} for {lang} is {score:.2f}; misses:\n" + "\n".join(misses)
     # Lao site shows Lao results only, English site English only.
-    for _, hrefs in results:
-        for h in hrefs:
+    for r in results:
+        for h in r["hrefs"]:
             assert ("/en/" in h) == (lang == "en"), h
     assert not page.console_errors, page.console_errors
 
 
 def test_title_match_ranks_above_a_mention(page, built_site):
     results = run_queries(page, built_site.as_uri() + "/index.html", [{"q": "ລະເບີດບໍ່ທັນແຕກ", "expect": "farm-safety/uxo.html"}])
-    hrefs = results[0][1]
+    hrefs = results[0]["hrefs"]
     assert hrefs and hrefs[0].split("#")[0].endswith("/farm-safety/uxo.html"), hrefs
 
 
