@@ -42,6 +42,10 @@ def cmd_build(args) -> int:
     if args.kiosk:
         # mkdocs.yml reads this through !ENV, so `WIC_KIOSK=true mkdocs build` does the same.
         os.environ["WIC_KIOSK"] = "true"
+    if not getattr(args, "no_posters", False):
+        from .posters import poster_step
+
+        steps.append(poster_step(args.project, getattr(args, "base_url", None)))
     start = time.perf_counter()
     try:
         site = build_site(args.project, args.site_dir, extra_steps=steps)
@@ -54,6 +58,26 @@ def cmd_build(args) -> int:
         print(f"Build failed: {exc}\nThe previous site/ was left as it was.", file=sys.stderr)
         return 1
     print(f"Built {site} in {time.perf_counter() - start:.1f} s. Open {site / 'index.html'} or run 'wic serve'.")
+    return 0
+
+
+def cmd_posters(args) -> int:
+    from .posters import PosterError, render_posters
+
+    site = args.site_dir or args.project / "site"
+    if not (site / "index.html").is_file():
+        print(f"{site} has no built site yet: building it first (the build renders the posters).")
+        args.kiosk, args.no_posters = False, False
+        return cmd_build(args)
+    try:
+        render_posters(args.project, site, base_url=args.base_url, only=args.only or None)
+    except ContentError as exc:
+        for p in exc.problems:
+            print(p, file=sys.stderr)
+        return 1
+    except PosterError as exc:
+        print(f"Posters failed: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -90,7 +114,16 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("build", help="build the whole site into site/ (atomically)")
     p.add_argument("--site-dir", type=Path, default=None)
     p.add_argument("--kiosk", action="store_true", help="switch on kiosk behaviour (idle reset) in the built site")
+    p.add_argument("--no-posters", action="store_true", help="skip rendering the poster PDFs (faster)")
+    p.add_argument("--base-url", default=None, help="site address the posters' QR codes point to "
+                   "(default: the wic plugin's poster_base_url, else site_url)")
     p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("posters", help="render every poster to PDF and PNG into the built site (builds it first if needed)")
+    p.add_argument("--site-dir", type=Path, default=None)
+    p.add_argument("--base-url", default=None, help="site address the posters' QR codes point to")
+    p.add_argument("--only", nargs="+", metavar="POSTER", help="render only these posters (file names without .yml)")
+    p.set_defaults(func=cmd_posters)
 
     p = sub.add_parser("serve", help="serve the built site on 127.0.0.1")
     p.add_argument("--port", type=int, default=8000)

@@ -262,6 +262,11 @@ def load_facts(root: Path, today: dt.date, problems: list[Problem]) -> dict[str,
                                     "use only fact keys, numbers, + - * / and brackets"))
             del facts[fact.key]
             continue
+        if fact.unit in ("kip", "baht"):
+            # Money has no fractions here: show what a person would actually pay or be paid.
+            fact.value = int(round(fact.value))
+        elif isinstance(fact.value, float) and fact.value.is_integer():
+            fact.value = int(fact.value)
         # A worked example is only as sure as its least sure input.
         weakest = max((facts[k] for k in used), key=lambda f: CONFIDENCE.index(f.confidence))
         if CONFIDENCE.index(weakest.confidence) > CONFIDENCE.index(fact.confidence):

@@ -72,7 +72,10 @@ class WicPlugin(BasePlugin[WicConfig]):
         if unverified:
             insert.append(unverified_note(unverified, self.content, lang))
         if h1 is not None and insert:
-            lines[h1 + 1:h1 + 1] = insert
+            # The pictogram goes before the title so it floats beside it; the box follows the title.
+            lines[h1 + 1:h1 + 1] = insert[1:] if icon and meta.get("layout") != "home" else insert
+            if icon and meta.get("layout") != "home":
+                lines[h1:h1] = insert[:1]
         body = "\n".join(lines)
         last_reviewed = meta.get("last_reviewed")
         if not isinstance(last_reviewed, dt.date):

@@ -17,6 +17,7 @@ import yaml
 from .content import Content
 from .formatting import LANGS
 from .icons import icon_exists
+from .laofold import fold
 from .placeholders import PLACEHOLDER, render_placeholders
 from .problems import WARNING, Problem, rel
 from .strings import t
@@ -193,6 +194,14 @@ def check_page(page: PageSource, content: Content, all_slugs: set[str]) -> tuple
         if isinstance(meta.get("title"), str) and THAI.search(meta["title"]):
             problems.append(Problem(where, page.meta_line("title"), "Thai character in the title",
                                     "retype the title with a Lao keyboard"))
+        for n, line in enumerate(page.body.splitlines()):
+            folded = fold(line)
+            if folded != line and THAI.search(line) is None:
+                i = next(k for k, (a, b) in enumerate(zip(line, folded)) if a != b)
+                problems.append(Problem(where, page.body_line + n,
+                                        f"non-standard Lao spelling near '{line[max(0, i - 3):i + 4]}'",
+                                        f"write it as '{folded[max(0, i - 3):i + 4]}' (ໜ ໝ ຳ ຫຼ ແ, tone after the vowel, "
+                                        "no zero-width characters, Arabic digits)", WARNING))
         prose = _prose(page.body)
         for term in content.terms.values():
             for variant in term.variants:

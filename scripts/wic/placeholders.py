@@ -8,6 +8,7 @@ Placeholders:
   {{ contacts:all }}       the whole directory, grouped by category
   {{ table:GROUP }}        a table of every fact with 'group: GROUP' (e.g. the wage history)
   {{ glossary }}           the glossary table
+  {{ posters }}            the poster gallery: thumbnails and PDF downloads (content-src/posters)
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from .problems import Problem
 from .strings import CATEGORIES, t
 
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z]+)\s*(?::\s*([^{}]*?))?\s*\}\}")
-KINDS = ("fact", "contact", "phone", "help", "contacts", "table", "glossary")
+KINDS = ("fact", "contact", "phone", "help", "contacts", "table", "glossary", "posters")
 
 
 @dataclass
@@ -184,6 +185,12 @@ def render_placeholders(markdown: str, lang: str, content: Content, where: str, 
             if table is None:
                 return fail(m, f"no facts have 'group: {arg}'", "set 'group:' on the facts this table should list")
             return table
+        if kind == "posters":
+            from .posters.gallery import gallery_html
+
+            block, problems = gallery_html(content, lang)
+            out.problems.extend(problems)
+            return block
         return _glossary(content, lang)
 
     out.markdown = PLACEHOLDER.sub(replace, markdown)

@@ -32,16 +32,23 @@
 
   function base() { return cfg.base.replace(/\/$/, ""); }
 
+  var waiting = [];
   function load(then) {
     if (docs) return then();
     var idx = window.__wicIndex && window.__wicIndex[cfg.lang];
     if (idx) { prepare(idx); return then(); }
+    // Everyone who asked while the index script was loading is answered once it has loaded.
+    waiting.push(then);
     if (loading) return;
     loading = true;
     var s = document.createElement("script");
     s.src = base() + "/search/wic-index-" + cfg.lang + ".js";
-    s.onload = function () { loading = false; prepare(window.__wicIndex[cfg.lang]); then(); };
-    s.onerror = function () { loading = false; };
+    s.onload = function () {
+      loading = false;
+      prepare(window.__wicIndex[cfg.lang]);
+      waiting.splice(0).forEach(function (fn) { fn(); });
+    };
+    s.onerror = function () { loading = false; waiting = []; };
     document.head.appendChild(s);
   }
 
@@ -132,16 +139,21 @@
     if (!match) return [];
     var results = [];
     docs.forEach(function (d) {
-      var titleHits = match(d.title), best = null, score = titleHits.length ? 100 : 0;
+      // A page about the word (title) beats a page with a heading about it, which beats pages
+      // that only mention it; how often it is mentioned only breaks ties, so long pages do not win.
+      var titleHits = match(d.title), best = null, mentions = 0, sections = 0;
       d.sections.forEach(function (s) {
         var hh = match(s.heading), bh = match(s.body);
-        var sScore = (hh.length ? 30 : 0) + (bh.length ? 5 + Math.min(bh.length, 10) : 0);
+        var sScore = (hh.length ? 30 : 0) + (bh.length ? 10 + Math.min(bh.length, 5) : 0);
         if (sScore > 0) {
-          score += sScore;
+          sections++;
+          mentions += hh.length + bh.length;
           if (!best || sScore > best.score) best = { s: s, score: sScore, hh: hh, bh: bh };
         }
       });
-      if (score > 0) results.push({ doc: d, score: score, best: best, titleHits: titleHits });
+      if (!titleHits.length && !best) return;
+      var score = (titleHits.length ? 100 : 0) + (best ? best.score : 0) + Math.min(sections, 5) * 2 + Math.min(mentions, 20) / 4;
+      results.push({ doc: d, score: score, best: best, titleHits: titleHits });
     });
     results.sort(function (a, b) { return b.score - a.score || a.doc.title.text.length - b.doc.title.text.length; });
     return results;
