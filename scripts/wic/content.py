@@ -137,6 +137,10 @@ def _stale(checked: dt.date | None, where: str, line: int, what: str, today: dt.
 
 # --- formulas for worked examples --------------------------------------------------------------
 
+class _NotYet(Exception):
+    """A formula's input is itself a formula that has not been computed yet."""
+
+
 _OPS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv}
 
 
@@ -155,6 +159,8 @@ def _evaluate(expr: str, facts: dict[str, Fact]) -> tuple[float, list[str]]:
             fact = facts.get(node.id)
             if fact is None or fact.unit not in NUMERIC_UNITS:
                 raise KeyError(node.id)
+            if fact.value is None:
+                raise _NotYet(node.id)
             used.append(node.id)
             return fact.value
         raise ValueError(ast.dump(node))
@@ -170,16 +176,16 @@ def _yaml_files(path: Path) -> list[Path]:
     return [path] if path.exists() else []
 
 
-def _mapping_file(path: Path, problems: list[Problem], what: str) -> Located:
+def _mapping_file(path: Path, problems: list[Problem], what: str, project: Path) -> Located:
     try:
-        data = load_yaml(path)
+        data = load_yaml(path, project)
     except ContentError as exc:
         problems.extend(exc.problems)
         return Located()
     if data is None:
         return Located()
     if not isinstance(data, Located):
-        problems.append(Problem(rel(path), 1, f"expected a list of {what} keyed by name",
+        problems.append(Problem(rel(path, project), 1, f"expected a list of {what} keyed by name",
                                 f"start each {what[:-1]} with 'some_key:' at the left margin"))
         return Located()
     return data
@@ -189,8 +195,8 @@ def load_facts(root: Path, today: dt.date, problems: list[Problem]) -> dict[str,
     facts: dict[str, Fact] = {}
     pending_formulas: list[tuple[Fact, Located]] = []
     for path in _yaml_files(root / "facts"):
-        where = rel(path)
-        data = _mapping_file(path, problems, "facts")
+        where = rel(path, root.parent)
+        data = _mapping_file(path, problems, "facts", root.parent)
         for key, entry in data.items():
             line = data.line_of(key)
             if not isinstance(entry, Located):
@@ -248,39 +254,59 @@ def load_facts(root: Path, today: dt.date, problems: list[Problem]) -> dict[str,
             facts[key] = fact
             if formula is not None:
                 pending_formulas.append((fact, entry))
-    for fact, entry in pending_formulas:
-        try:
-            fact.value, used = _evaluate(str(fact.formula), facts)
-        except KeyError as exc:
-            problems.append(Problem(fact.path, entry.line_of("formula"),
-                                    f"formula of '{fact.key}' uses unknown or non-numeric fact {exc}",
-                                    "use keys of numeric facts defined in content-src/facts"))
-            del facts[fact.key]
-            continue
-        except (SyntaxError, ValueError, ZeroDivisionError):
-            problems.append(Problem(fact.path, entry.line_of("formula"), f"formula of '{fact.key}' cannot be computed",
-                                    "use only fact keys, numbers, + - * / and brackets"))
-            del facts[fact.key]
-            continue
-        if fact.unit in ("kip", "baht"):
-            # Money has no fractions here: show what a person would actually pay or be paid.
-            fact.value = int(round(fact.value))
-        elif isinstance(fact.value, float) and fact.value.is_integer():
-            fact.value = int(fact.value)
-        # A worked example is only as sure as its least sure input.
-        weakest = max((facts[k] for k in used), key=lambda f: CONFIDENCE.index(f.confidence))
-        if CONFIDENCE.index(weakest.confidence) > CONFIDENCE.index(fact.confidence):
-            problems.append(Problem(fact.path, fact.line,
-                                    f"'{fact.key}' is computed from '{weakest.key}', which is {weakest.confidence}",
-                                    f"set 'confidence: {weakest.confidence}' (a result is no surer than its inputs)"))
+    # Formulas may use other formulas: compute in rounds until nothing more can be computed.
+    for fact, _ in pending_formulas:
+        fact.value = None
+    while pending_formulas:
+        deferred = [(fact, entry) for fact, entry in pending_formulas if not _compute(fact, entry, facts, problems)]
+        if len(deferred) == len(pending_formulas):
+            for fact, entry in deferred:
+                problems.append(Problem(fact.path, entry.line_of("formula"),
+                                        f"formula of '{fact.key}' depends on itself through other formulas",
+                                        "break the loop: at least one fact in it needs a plain value"))
+                del facts[fact.key]
+            break
+        pending_formulas = deferred
     return facts
+
+
+def _compute(fact: Fact, entry: Located, facts: dict[str, Fact], problems: list[Problem]) -> bool:
+    """Compute one formula fact; False when an input formula has not been computed yet."""
+    try:
+        value, used = _evaluate(str(fact.formula), facts)
+    except _NotYet:
+        return False
+    except KeyError as exc:
+        problems.append(Problem(fact.path, entry.line_of("formula"),
+                                f"formula of '{fact.key}' uses unknown or non-numeric fact {exc}",
+                                "use keys of numeric facts defined in content-src/facts"))
+        del facts[fact.key]
+        return True
+    except (SyntaxError, ValueError, ZeroDivisionError):
+        problems.append(Problem(fact.path, entry.line_of("formula"), f"formula of '{fact.key}' cannot be computed",
+                                "use only fact keys, numbers, + - * / and brackets"))
+        del facts[fact.key]
+        return True
+    if fact.unit in ("kip", "baht"):
+        # Money has no fractions here: show what a person would actually pay or be paid.
+        value = int(round(value))
+    elif isinstance(value, float) and value.is_integer():
+        value = int(value)
+    fact.value = value
+    # A worked example is only as sure as its least sure input.
+    weakest = max((facts[k] for k in used), key=lambda f: CONFIDENCE.index(f.confidence))
+    if CONFIDENCE.index(weakest.confidence) > CONFIDENCE.index(fact.confidence):
+        problems.append(Problem(fact.path, fact.line,
+                                f"'{fact.key}' is computed from '{weakest.key}', which is {weakest.confidence}",
+                                f"set 'confidence: {weakest.confidence}' (a result is no surer than its inputs)"))
+    return True
 
 
 def load_contacts(root: Path, today: dt.date, problems: list[Problem]) -> dict[str, Contact]:
     contacts: dict[str, Contact] = {}
     for path in _yaml_files(root / "contacts.yml"):
-        where = rel(path)
-        data = _mapping_file(path, problems, "contacts")
+        where = rel(path, root.parent)
+        data = _mapping_file(path, problems, "contacts", root.parent)
         for key, entry in data.items():
             line = data.line_of(key)
             if not isinstance(entry, Located):
@@ -321,8 +347,8 @@ def load_contacts(root: Path, today: dt.date, problems: list[Problem]) -> dict[s
 def load_glossary(root: Path, problems: list[Problem]) -> dict[str, Term]:
     terms: dict[str, Term] = {}
     for path in _yaml_files(root / "glossary"):
-        where = rel(path)
-        data = _mapping_file(path, problems, "terms")
+        where = rel(path, root.parent)
+        data = _mapping_file(path, problems, "terms", root.parent)
         for key, entry in data.items():
             line = data.line_of(key)
             if not isinstance(entry, Located):
@@ -356,7 +382,7 @@ def load_content(root: Path, today: dt.date | None = None) -> Content:
     today = today or dt.date.today()
     problems: list[Problem] = []
     if not root.is_dir():
-        problems.append(Problem(rel(root), 1, "content folder not found",
+        problems.append(Problem(str(root), 1, "content folder not found",
                                 "run wic from the project folder, or pass --project"))
         return Content(root, {}, {}, {}, problems)
     facts = load_facts(root, today, problems)

@@ -54,7 +54,7 @@ class WicPlugin(BasePlugin[WicConfig]):
 
     def on_page_markdown(self, markdown, page, config, files):
         lang = page_language(page)
-        where = rel(Path(config.docs_dir) / page.file.src_uri)
+        where = rel(Path(config.docs_dir) / page.file.src_uri, Path(config.config_file_path).parent)
         rendered = render_placeholders(markdown, lang, self.content, where, self.config.lao_digits)
         if rendered.problems:
             raise PluginError("\n".join(str(p) for p in rendered.problems))

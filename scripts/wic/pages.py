@@ -63,7 +63,7 @@ class PageSource:
 
 def read_page(path: Path, lang: str, docs_dir: Path, problems: list[Problem]) -> PageSource:
     text = path.read_text(encoding="utf-8")
-    where = rel(path)
+    where = rel(path, docs_dir.parent)
     meta, meta_lines, body, body_line = {}, {}, text, 1
     m = FRONT_MATTER.match(text)
     if m:

@@ -39,7 +39,7 @@ def _build(node: yaml.Node) -> Any:
     return _SCALARS.construct_object(node)
 
 
-def load_yaml(path: Path) -> Any:
+def load_yaml(path: Path, project: Path | None = None) -> Any:
     """Parse a YAML file; a syntax error becomes a ContentError naming file and line."""
     text = path.read_text(encoding="utf-8")
     try:
@@ -47,6 +47,6 @@ def load_yaml(path: Path) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
-        raise ContentError([Problem(rel(path), line, f"YAML syntax error: {exc.problem}",
+        raise ContentError([Problem(rel(path, project), line, f"YAML syntax error: {exc.problem}",
                                     "check indentation and quoting on this line (values with ':' or '#' need quotes)")])
     return _build(node) if node is not None else None
