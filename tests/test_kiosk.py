@@ -324,21 +324,33 @@ def test_tap_targets_are_at_least_48px(browser, built_site, served_site, viewpor
             assert small == [], f"{rel} at {viewport}: {small}"
             # Material's hover-only menus (language/version select) are not used.
             assert page.locator(".md-select").count() == 0
+        if viewport[0] < 500:  # the navigation drawer on a phone
+            page.click("label.md-header__button[for=__drawer]")
+            page.wait_for_timeout(400)
+            small = page.evaluate("""() => [...document.querySelectorAll('.md-sidebar--primary :is(a, label)')]
+                .filter(e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden')
+                .map(e => [e.className || e.tagName, e.getBoundingClientRect()])
+                .filter(([, r]) => r.right > 0 && r.left < innerWidth && r.bottom > 0 && r.top < innerHeight)
+                .filter(([, r]) => r.width < 47.5 || r.height < 47.5)
+                .map(([c, r]) => c + ' ' + Math.round(r.width) + 'x' + Math.round(r.height))""")
+            assert small == [], f"drawer: {small}"
     finally:
         context.close()
 
 
 def test_no_page_logs_a_console_error(page, built_site, kiosk_site, kiosk_url):
+    failed = []  # which files are missing, for the message
+    page.on("requestfailed", lambda r: failed.append(r.url))
     pages = sorted(built_site.rglob("*.html"))
     assert pages
     for p in pages:
         if p.name == "404.html" and p.parent == built_site:
             continue  # Material links its assets from "/", so it only works from a server (below)
         page.goto(p.as_uri())
-        assert page.console_errors == [], f"{p.relative_to(built_site)}: {page.console_errors}"
+        assert page.console_errors == [], f"{p.relative_to(built_site)}: {page.console_errors} {failed[:5]}"
     for p in sorted(kiosk_site.rglob("*.html")):
         page.goto(kiosk_url + p.relative_to(kiosk_site).as_posix())
-        assert page.console_errors == [], f"kiosk {p.relative_to(kiosk_site)}: {page.console_errors}"
+        assert page.console_errors == [], f"kiosk {p.relative_to(kiosk_site)}: {page.console_errors} {failed[:5]}"
     assert page.external_requests == []
 
 
