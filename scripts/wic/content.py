@@ -101,6 +101,12 @@ def _bilingual(entry: Located, key: str, where: str, line: int, problems: list[P
             problems.append(Problem(where, line, f"'{key}' is missing",
                                     f"add '{key}:' with 'lo:' and 'en:' texts"))
         return None
+    if isinstance(value, dict) and set(value) - set(LANGS):
+        extra = ", ".join(repr(k) for k in sorted(set(value) - set(LANGS), key=str))
+        problems.append(Problem(where, entry.line_of(key), f"'{key}' has unexpected parts {extra}",
+                                "put texts containing commas in quotes, e.g. en: \"Paksong, Thateng\", "
+                                "or write lo: and en: on their own lines"))
+        return None
     if not isinstance(value, dict) or any(not isinstance(value.get(l), str) or not value.get(l).strip()
                                           for l in LANGS):
         problems.append(Problem(where, entry.line_of(key), f"'{key}' needs both a Lao and an English text",

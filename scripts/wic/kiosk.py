@@ -40,6 +40,15 @@ KIOSK_FLAGS = [
 # Features switched off. Chromium reads only the last --disable-features switch, so all go in one.
 DISABLED_FEATURES = ["Translate", "TranslateUI", "MediaRouter", "OptimizationHints"]
 
+# Written into each fresh profile: the flags alone do not stop Chromium offering to translate Lao.
+PROFILE_PREFERENCES = {
+    "translate": {"enabled": False},
+    "browser": {"check_default_browser": False, "has_seen_welcome_page": True},
+    "credentials_enable_service": False,
+    "autofill": {"profile_enabled": False, "credit_card_enabled": False},
+    "profile": {"password_manager_enabled": False, "exit_type": "Normal", "exited_cleanly": True},
+}
+
 FAST_EXIT_SECONDS = 5      # a browser that dies sooner than this counts as a failed start
 MAX_RESTART_DELAY = 30.0
 
@@ -75,6 +84,14 @@ def kiosk_command(url: str, profile_dir: str | Path, chromium: str | None = None
     return [chromium or chromium_path(), *flags, url]
 
 
+def make_profile() -> str:
+    """A new, empty throw-away Chromium profile with the kiosk's preferences."""
+    profile = tempfile.mkdtemp(prefix="wic-kiosk-profile-")
+    (Path(profile) / "Default").mkdir()
+    (Path(profile) / "Default" / "Preferences").write_text(json.dumps(PROFILE_PREFERENCES), encoding="utf-8")
+    return profile
+
+
 def site_is_kiosk_build(site_dir: Path) -> bool | None:
     """Whether the built site has the idle reset switched on (None if it cannot tell)."""
     try:
@@ -91,13 +108,15 @@ class KioskBrowser:
     def __init__(self, url: str, chromium: str | None = None, *,
                  command: Callable[[str, str], Sequence[str]] | None = None,
                  restart_delay: float = 1.0, fast_exit_seconds: float = FAST_EXIT_SECONDS,
-                 max_restart_delay: float = MAX_RESTART_DELAY, log: Callable[[str], None] | None = None):
+                 max_restart_delay: float = MAX_RESTART_DELAY, log: Callable[[str], None] | None = None,
+                 quiet: bool = True):
         self.url = url
         self._command = command or (lambda url, profile: kiosk_command(url, profile, chromium))
         self.restart_delay = restart_delay
         self.fast_exit_seconds = fast_exit_seconds
         self.max_restart_delay = max_restart_delay
         self.log = log or (lambda msg: print(msg, file=sys.stderr, flush=True))
+        self.quiet = quiet
         self.starts = 0
         self.waits: list[float] = []   # the pauses before each restart (for tests and the log)
         self._stop = threading.Event()
@@ -112,14 +131,16 @@ class KioskBrowser:
     def _run(self) -> None:
         delay = self.restart_delay
         while not self._stop.is_set():
-            profile = tempfile.mkdtemp(prefix="wic-kiosk-profile-")
+            profile = make_profile()
             began = time.monotonic()
             try:
                 with self._lock:
                     if self._stop.is_set():
                         break
+                    # Chromium's own messages would bury the server's: they go nowhere unless asked for.
+                    out = subprocess.DEVNULL if self.quiet else None
                     self._proc = subprocess.Popen(list(self._command(self.url, profile)), start_new_session=True,
-                                                  stdin=subprocess.DEVNULL)
+                                                  stdin=subprocess.DEVNULL, stdout=out, stderr=out)
                     self.starts += 1
                 code = self._proc.wait()
             except OSError as exc:
@@ -192,7 +213,7 @@ def start_kiosk_browser(url: str, server=None, *, env: Mapping[str, str] | None 
         return None
     if url.endswith("/"):
         url += "index.html"   # the same address the site's own Home links and resets use
-    kiosk = KioskBrowser(url, chromium).start()
+    kiosk = KioskBrowser(url, chromium, quiet=not env.get("WIC_KIOSK_BROWSER_LOG")).start()
     print(f"Kiosk: Chromium full screen on {url}; it starts again if closed. Ctrl+C stops both.")
     atexit.register(kiosk.stop)
     if threading.current_thread() is threading.main_thread():

@@ -5,7 +5,9 @@
 
    How "Back" is made harmless (JavaScript cannot clear the browser's history):
    - Each visit has a random token, kept in window.name (it lasts while the tab lives, across
-     page loads, from file:// as well as http://, and is not storage the visitor can see).
+     page loads, from file:// as well as http://, and is not storage, so the kiosk's storage is
+     empty after a reset). Off the kiosk it is also kept in sessionStorage, which outlives a phone
+     reloading a tab it put to sleep.
    - The small script at the top of every page (partials/wic-bar.html) stamps the page's history
      entry with the token (history.replaceState), before the page content is drawn.
    - Quick exit and the idle reset give the tab a new token and location.replace() the home page,
@@ -31,6 +33,8 @@
   function newVisit(clean) {
     var token = Math.random().toString(36).slice(2) + Date.now().toString(36);
     w.name = "wic-visit=" + token + (clean ? ";clean" : "");
+    // Off the kiosk the token is kept in sessionStorage too (see wic-bar.html); the kiosk's stays empty.
+    if (!cfg.kiosk && session) { try { session.setItem("wic-visit", token); } catch (e) { /* name alone */ } }
   }
 
   function leave(opts) {

@@ -40,8 +40,13 @@ window.wicPoster = (function () {
   // a hint: the value this poster got at the other paper size) settles it in 3-5 layouts.
   function maximise(measure, lo, hi, hint) {
     let good = null, bad = null, guess = null;
-    if (hint != null && hint >= lo && hint <= hi) guess = hint;
-    else {
+    if (hint != null && hint >= lo && hint <= hi) {
+      // The other paper size is the same design scaled: if its scale fits here, keep it, so the
+      // A4 and A3 prints of a poster look the same.
+      if (measure(hint).ok) return hint;
+      bad = hint;
+      guess = hint - STEP;
+    } else {
       const top = measure(hi);
       if (top.ok) return hi;
       bad = hi;
@@ -54,7 +59,7 @@ window.wicPoster = (function () {
     if (measure(guess).ok) {
       good = guess;
       const up = Math.min(hi, guess + STEP);
-      if (up === guess) return guess;
+      if (up === guess || (bad !== null && up >= bad)) return guess;
       if (measure(up).ok) good = up; else bad = up;
     } else {
       bad = guess;
@@ -109,6 +114,12 @@ window.wicPoster = (function () {
     const poster = document.querySelector(".poster");
     void poster.offsetHeight;          // lay out, so the fonts the text needs start loading
     await document.fonts.ready;
+    // The page address stays on one line: a long one is set smaller rather than broken.
+    const url = poster.querySelector(".poster__url");
+    for (let scale = 1; url && url.scrollWidth > url.clientWidth + 0.5 && scale > 0.55; ) {
+      scale = Math.round((scale - 0.05) * 100) / 100;
+      url.style.fontSize = scale + "em";
+    }
     return fit(poster, minFit, maxFit, hint);
   }
 

@@ -46,7 +46,6 @@ T = {
     "unverified": {"lo": "ຍັງບໍ່ໄດ້ຢືນຢັນ", "en": "not confirmed yet"},
     "check_with": {"lo": "ກະລຸນາກວດສອບກັບ", "en": "check with"},
     "brand": {"lo": "ສູນຂໍ້ມູນຂ່າວສານຜູ້ອອກແຮງງານ", "en": "Worker Information Centre"},
-    "kb": {"lo": "ຄັງຄວາມຮູ້ WIC", "en": "WIC Knowledge Base"},
 }
 
 
@@ -225,14 +224,6 @@ def shell_html() -> str:
     return ("<!doctype html><html><head><meta charset=\"utf-8\"><title>poster</title>"
             f"<style>{_font_faces()}</style><style>{css}</style><style id=\"page-size\"></style>"
             f"<script>{js}</script></head><body></body></html>")
-
-
-def standalone_html(page: PosterPage, size: str) -> str:
-    """A single poster as a self-contained HTML file (for debugging a layout in a browser)."""
-    w, h = SIZES[size]
-    return shell_html().replace('<style id="page-size"></style>', f'<style id="page-size">{page_css(size)}</style>') \
-        .replace("<body></body>", f"<body>{page.body}</body>").replace("<title>poster</title>", f"<title>{_e(page.title)}</title>") \
-        + f"<!-- {w}x{h} mm -->"
 
 
 def page_css(size: str) -> str:

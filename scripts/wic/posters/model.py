@@ -21,7 +21,7 @@ Problems are reported as 'file:line: what — fix', like every other content pro
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..content import Content

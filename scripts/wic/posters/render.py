@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +32,7 @@ MIN_MESSAGE_PT = 13.0
 MIN_FIT = round(MIN_MESSAGE_PT / MESSAGE_PT_AT_FIT_1, 3)
 MAX_FIT = 1.3
 THUMB_WIDTH = 400                     # px of the gallery thumbnails
+THUMB_LAYOUTS = ("lo", "en")          # the gallery shows each language's own poster
 MM_TO_PX = 96 / 25.4
 
 
@@ -125,7 +125,15 @@ class PosterRenderer:
                                   [body, page_css(size), title, MIN_FIT, MAX_FIT, hint])
 
     def pdf(self, path: Path) -> None:
-        self.page.pdf(path=str(path), prefer_css_page_size=True, print_background=True)
+        # Chromium now and then answers "Printing failed" under load; the same call then works.
+        for attempt in range(3):
+            try:
+                self.page.pdf(path=str(path), prefer_css_page_size=True, print_background=True)
+                return
+            except Exception as exc:  # noqa: BLE001 - playwright's Error; anything else is re-raised
+                if "Printing failed" not in str(exc) or attempt == 2:
+                    raise
+                time.sleep(0.2 * (attempt + 1))
 
     def thumbnail(self, path: Path, size: str) -> None:
         w, h = (v * MM_TO_PX for v in SIZES[size])
@@ -154,7 +162,7 @@ def render_one(renderer: PosterRenderer, poster: Poster, content, base_url: str,
                 name = pdf_name(poster.key, layout, size)
                 renderer.pdf(out_dir / name)
                 result.files.append(name)
-                if thumbnails and size == "a4":
+                if thumbnails and size == "a4" and layout in THUMB_LAYOUTS:
                     thumb = thumb_name(poster.key, layout)
                     renderer.thumbnail(out_dir / thumb, size)
                     result.files.append(thumb)
@@ -277,6 +285,9 @@ def render_posters(project: Path, site_dir: Path, base_url: str | None = None, o
     if work != target:
         shutil.rmtree(target, ignore_errors=True)
         os.replace(work, target)
+    from .gallery import insert_thumbnails
+
+    insert_thumbnails(site_dir)
 
     done = [r for r in results.values() if not r.error]
     total = time.perf_counter() - start
@@ -297,7 +308,3 @@ def poster_step(project: Path, base_url: str | None = None, out=None):
 
     return step
 
-
-if __name__ == "__main__":  # pragma: no cover - `python -m wic.posters.render SITE` for quick runs
-    site = Path(sys.argv[1])
-    render_posters(Path.cwd(), site)
