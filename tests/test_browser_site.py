@@ -56,6 +56,9 @@ def test_search_box_opens_with_results(page, base):
     page.press("#wic-search-input", "End")
     results = page.locator("[data-wic-search-results]")
     results.wait_for(state="visible")
+    # The index loads on first use; wait for the results of exactly this query.
+    page.wait_for_function("document.querySelector('[data-wic-search-results]')"
+                           ".getAttribute('data-wic-query') === 'ປະກັນສັງຄົມ'")
     assert page.locator(".wic-result").count() >= 1
     assert not page.external_requests
     assert not page.console_errors, page.console_errors

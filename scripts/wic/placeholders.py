@@ -52,7 +52,7 @@ def fact_html(fact: Fact, lang: str, lao_digits: bool) -> str:
         return f'<span class="wic-fact" data-fact="{fact.key}">{text}</span>'
     title = _e(t("unverified", lang))
     return (f'<span class="wic-fact wic-fact--unverified" data-fact="{fact.key}" title="{title}">{text}'
-            f'<a class="wic-unverified-mark" href="#wic-check-first" aria-label="{title}">⚠</a></span>')
+            f' <a class="wic-unverified-mark" href="#wic-check-first" aria-label="{title}">⚠</a></span>')
 
 
 def phone_html(contact: Contact) -> str:

@@ -21,6 +21,7 @@ from ..build import BuildError
 from ..content import load_content
 from ..formatting import format_value
 from ..problems import ERROR, ContentError
+from .cache import PosterCache
 from .layout import LAYOUTS, SIZES, page_css, poster_page, shell_html
 from .model import Poster, load_posters
 
@@ -56,6 +57,7 @@ class PosterResult:
     fits: dict[str, float] = field(default_factory=dict)     # "lo-a4": text scale
     seconds: float = 0.0
     error: str | None = None
+    reused: int = 0                                           # PDFs copied from the render cache
 
 
 def _mkdocs_config(project: Path) -> dict:
@@ -140,16 +142,54 @@ class PosterRenderer:
         self.page.screenshot(path=str(path), type="png", clip={"x": 0, "y": 0, "width": w, "height": h})
 
 
-def render_one(renderer: PosterRenderer, poster: Poster, content, base_url: str, out_dir: Path,
+class LazyRenderer:
+    """Starts Chromium and the poster page only when a poster actually has to be printed."""
+
+    def __init__(self, browser=None):
+        self.browser = browser
+        self._stack = None
+        self._renderer: PosterRenderer | None = None
+
+    def __getattr__(self, name):
+        if self._renderer is None:
+            if self.browser is None:
+                from contextlib import ExitStack
+
+                from ..browser import launched_browser
+                self._stack = ExitStack()
+                self.browser = self._stack.enter_context(launched_browser())
+            self._renderer = PosterRenderer(self.browser)
+        return getattr(self._renderer, name)
+
+    def close(self) -> None:
+        if self._renderer is not None:
+            self._renderer.close()
+        if self._stack is not None:
+            self._stack.close()
+
+
+def render_one(renderer, poster: Poster, content, base_url: str, out_dir: Path,
                layouts=LAYOUTS, sizes=tuple(SIZES), thumbnails: bool = True, lao_digits: bool = False,
-               progress=None) -> PosterResult:
+               progress=None, cache: PosterCache | None = None) -> PosterResult:
     result = PosterResult(poster.key)
     start = time.perf_counter()
+    cache = cache or PosterCache(None, "")
     try:
         for layout in layouts:
             page = poster_page(poster, layout, content, base_url, lao_digits)
             hint = None
             for size in sizes:
+                names = {"pdf": pdf_name(poster.key, layout, size)}
+                if thumbnails and size == "a4" and layout in THUMB_LAYOUTS:
+                    names["png"] = thumb_name(poster.key, layout)
+                key = cache.key(page.body, page.title, page_css(size), hint, MIN_FIT, MAX_FIT, sorted(names))
+                fit = cache.get(key, names, out_dir)
+                if fit is not None:
+                    hint = {"fit": fit["fit"]}
+                    result.fits[f"{layout}-{size}"] = fit["fit"]
+                    result.files.extend(names.values())
+                    result.reused += 1
+                    continue
                 fit = renderer.show(page.body, size, page.title, hint)
                 if not fit["ok"]:
                     why = "; ".join(fit["problems"]) or "does not fit"
@@ -162,10 +202,10 @@ def render_one(renderer: PosterRenderer, poster: Poster, content, base_url: str,
                 name = pdf_name(poster.key, layout, size)
                 renderer.pdf(out_dir / name)
                 result.files.append(name)
-                if thumbnails and size == "a4" and layout in THUMB_LAYOUTS:
-                    thumb = thumb_name(poster.key, layout)
-                    renderer.thumbnail(out_dir / thumb, size)
-                    result.files.append(thumb)
+                if "png" in names:
+                    renderer.thumbnail(out_dir / names["png"], size)
+                    result.files.append(names["png"])
+                cache.put(key, names, out_dir, {"fit": fit["fit"]})
                 if progress:
                     progress(f"{layout}-{size}")
     except PosterFitError as exc:
@@ -206,7 +246,7 @@ def _manifest(posters: list[Poster], results: dict[str, PosterResult], content, 
 
 def render_posters(project: Path, site_dir: Path, base_url: str | None = None, only: list[str] | None = None,
                    browser=None, out=None, thumbnails: bool = True, posters_dir: Path | None = None,
-                   ) -> list[PosterResult]:
+                   use_cache: bool = True) -> list[PosterResult]:
     """Render all posters (or `only` these keys) into site_dir/posters/. Raises PosterError if any failed."""
     out = out or (lambda line: print(line, flush=True))
     project = Path(project).resolve()
@@ -246,14 +286,16 @@ def render_posters(project: Path, site_dir: Path, base_url: str | None = None, o
     results: dict[str, PosterResult] = {}
     start = time.perf_counter()
 
+    cache = PosterCache(project / ".cache" / "posters" if use_cache else None, shell_html())
+
     def run(b) -> None:
-        renderer = PosterRenderer(b)
+        renderer = LazyRenderer(b)
         try:
             width = max((len(p.key) for p in posters), default=0)
             for i, poster in enumerate(posters, start=1):
                 prefix = f"[{i:>2}/{len(posters)}] {poster.key:<{width}}"
                 res = render_one(renderer, poster, content, base_url, work, thumbnails=thumbnails,
-                                 lao_digits=lao_digits)
+                                 lao_digits=lao_digits, cache=cache)
                 results[poster.key] = res
                 if res.error:
                     failures[poster.key] = res.error
@@ -266,12 +308,7 @@ def render_posters(project: Path, site_dir: Path, base_url: str | None = None, o
 
     try:
         if posters:
-            if browser is not None:
-                run(browser)
-            else:
-                from ..browser import launched_browser
-                with launched_browser() as b:
-                    run(b)
+            run(browser)
         manifest = _manifest(posters, results, content, base_url, lao_digits)
         if only and (work / "posters.json").is_file():
             old = json.loads((work / "posters.json").read_text(encoding="utf-8"))
@@ -293,8 +330,10 @@ def render_posters(project: Path, site_dir: Path, base_url: str | None = None, o
     total = time.perf_counter() - start
     n_files = sum(len(r.files) for r in done)
     per = (sum(r.seconds for r in done) / len(done)) if done else 0
+    reused = sum(r.reused for r in done)
     out(f"Posters: {len(done)} of {len(done) + len(failures)} rendered ({n_files} files) in {total:.1f} s "
-        f"({per:.2f} s a poster, {per / (len(LAYOUTS) * len(SIZES)):.2f} s a PDF)")
+        f"({per:.2f} s a poster, {per / (len(LAYOUTS) * len(SIZES)):.2f} s a PDF)"
+        + (f"; {reused} unchanged PDFs reused from {cache.folder}" if reused else ""))
     if failures:
         raise PosterError(failures)
     return list(results.values())
