@@ -42,6 +42,18 @@ T = {
     "print": {"lo": "ພິມ", "en": "Print"},
 }
 
+# Words on printed posters (kept short: they are read from a step away).
+POSTER_WORDS = {
+    "call": {"lo": "ໂທ ຫຼື ໄປຫາ", "en": "Call or visit"},
+    "no_phone": {"lo": "ບໍ່ມີເບີໂທ: ໄປຫາຫ້ອງການ", "en": "No phone: visit the office"},
+    "visit": {"lo": "ໄປຫາ", "en": "Visit"},
+    "more": {"lo": "ອ່ານຕື່ມ", "en": "Read more"},
+    "checked": {"lo": "ຕົວເລກກວດສອບເມື່ອ", "en": "Figures checked on"},
+    "unverified": {"lo": "ຍັງບໍ່ໄດ້ຢືນຢັນ", "en": "not confirmed yet"},
+    "check_with": {"lo": "ກະລຸນາກວດສອບກັບ", "en": "check with"},
+    "brand": {"lo": "ສູນຂໍ້ມູນຂ່າວສານຜູ້ອອກແຮງງານ", "en": "Worker Information Centre"},
+}
+
 CATEGORIES = {
     "emergency": {"lo": "ສຸກເສີນ", "en": "Emergency"},
     "social-security": {"lo": "ປະກັນສັງຄົມ", "en": "Social security"},

@@ -18,6 +18,7 @@ from pathlib import Path
 import segno
 
 from ..content import Content
+from ..strings import POSTER_WORDS
 from ..formatting import format_date
 from ..icons import icon_svg
 from ..placeholders import PLACEHOLDER, phone_html, render_placeholders
@@ -37,16 +38,7 @@ ROOT_MM_PER_WIDTH = 4.0 / 210.0     # A4: 1rem = 4 mm
 FONTS_DIR = Path(__file__).resolve().parents[3] / "overrides" / "assets" / "wic" / "fonts"
 HERE = Path(__file__).resolve().parent
 
-T = {
-    "call": {"lo": "ໂທ ຫຼື ໄປຫາ", "en": "Call or visit"},
-    "no_phone": {"lo": "ບໍ່ມີເບີໂທ: ໄປຫາຫ້ອງການ", "en": "No phone: visit the office"},
-    "visit": {"lo": "ໄປຫາ", "en": "Visit"},
-    "more": {"lo": "ອ່ານຕື່ມ", "en": "Read more"},
-    "checked": {"lo": "ຕົວເລກກວດສອບເມື່ອ", "en": "Figures checked on"},
-    "unverified": {"lo": "ຍັງບໍ່ໄດ້ຢືນຢັນ", "en": "not confirmed yet"},
-    "check_with": {"lo": "ກະລຸນາກວດສອບກັບ", "en": "check with"},
-    "brand": {"lo": "ສູນຂໍ້ມູນຂ່າວສານຜູ້ອອກແຮງງານ", "en": "Worker Information Centre"},
-}
+T = POSTER_WORDS
 
 
 def _e(text: str) -> str:
