@@ -383,9 +383,28 @@ def load_glossary(root: Path, problems: list[Problem]) -> dict[str, Term]:
     return terms
 
 
+_CACHE: dict[tuple, Content] = {}
+
+
+def _fingerprint(root: Path) -> tuple:
+    return tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(root.rglob("*.y*ml")))
+
+
 def load_content(root: Path, today: dt.date | None = None) -> Content:
-    """Load and validate all of content-src; problems are collected, never raised."""
+    """Load and validate all of content-src; problems are collected, never raised.
+
+    One build reads content-src several times (check, each language's build, posters); the result
+    is kept while no file under it changes.
+    """
     today = today or dt.date.today()
+    key = (str(Path(root).resolve()), today, _fingerprint(root) if root.is_dir() else ())
+    if key not in _CACHE:
+        _CACHE.clear()
+        _CACHE[key] = _load_content(root, today)
+    return _CACHE[key]
+
+
+def _load_content(root: Path, today: dt.date) -> Content:
     problems: list[Problem] = []
     if not root.is_dir():
         problems.append(Problem(str(root), 1, "content folder not found",

@@ -52,6 +52,16 @@ class WicPlugin(BasePlugin[WicConfig]):
         config.extra["wic"] = {"kiosk": self.config.kiosk, "idle_seconds": self.config.idle_seconds}
         return config
 
+    def on_env(self, env, config, files):
+        # Each language is a separate MkDocs build with a fresh Jinja environment; keeping compiled
+        # templates on disk saves compiling Material's templates again for every build.
+        from jinja2 import FileSystemBytecodeCache
+
+        cache = Path(config.config_file_path or ".").parent / ".cache" / "jinja"
+        cache.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(cache))
+        return env
+
     def on_page_markdown(self, markdown, page, config, files):
         lang = page_language(page)
         where = rel(Path(config.docs_dir) / page.file.src_uri, Path(config.config_file_path).parent)

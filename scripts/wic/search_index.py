@@ -9,99 +9,62 @@ from __future__ import annotations
 
 import json
 import re
-from html.parser import HTMLParser
+import html
 from pathlib import Path
 
 from .laofold import fold
 
-SKIP_TAGS = {"script", "style", "svg", "button", "nav", "form"}
-SKIP_CLASSES = {"wic-sources", "headerlink", "wic-pictogram", "md-source-file", "wic-toolbar"}
-HEADINGS = {"h1", "h2", "h3"}
-VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "col", "area", "base", "embed", "param", "track"}
-BLOCK = {"p", "li", "td", "th", "div", "section", "tr", "dd", "dt", "br", "h1", "h2", "h3", "h4", "table", "ul", "ol"}
+# Elements whose text is not page content: icons, scripts, controls, the generated sources table,
+# heading permalinks and the pictogram. None of them nests inside another of its own kind.
+SKIP = re.compile(r"<(svg|script|style|button|nav|form)\b.*?</\1>"
+                  r'|<section class="wic-sources".*?</section>'
+                  r'|<a class="headerlink".*?</a>'
+                  r'|<div class="wic-pictogram".*?</div>'
+                  r'|<aside class="md-source-file".*?</aside>', re.S)
+HEADING = re.compile(r"<h([123])\b([^>]*)>(.*?)</h\1>", re.S)
+ID = re.compile(r'\bid="([^"]*)"')
+BLOCK_TAG = re.compile(r"</?(?:p|li|td|th|div|section|tr|dd|dt|br|h4|table|ul|ol|details|summary|blockquote)\b[^>]*>")
+TAG = re.compile(r"<[^>]+>")
 
 
-class _ArticleText(HTMLParser):
-    """Collect (heading, anchor, text) sections from the page's <article>."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.in_article = 0
-        self.stack: list[tuple[str, bool]] = []   # (tag, skipping)
-        self.sections: list[list] = [["", "", []]]
-        self.heading: list[str] | None = None
-        self.title = ""
-
-    @property
-    def skipping(self) -> bool:
-        return any(s for _, s in self.stack)
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "article" and "md-content__inner" in (attrs.get("class") or ""):
-            self.in_article += 1
-            self.stack = []
-            return
-        if not self.in_article or tag in VOID:
-            if tag == "br" and self.in_article and not self.skipping:
-                self._text(" ")
-            return
-        classes = set((attrs.get("class") or "").split())
-        skip = tag in SKIP_TAGS or bool(classes & SKIP_CLASSES)
-        self.stack.append((tag, skip))
-        if tag in HEADINGS and not self.skipping:
-            self.sections.append(["", attrs.get("id") or "", []])
-            self.heading = []
-        elif tag in BLOCK and not self.skipping:
-            self._text(" ")
-
-    def handle_endtag(self, tag):
-        if not self.in_article or tag in VOID:
-            return
-        if tag == "article" and not self.stack:
-            self.in_article -= 1
-            return
-        while self.stack:
-            open_tag, _ = self.stack.pop()
-            if open_tag == tag:
-                break
-        if tag in HEADINGS and self.heading is not None:
-            text = _clean("".join(self.heading))
-            self.sections[-1][0] = text
-            if tag == "h1" and not self.title:
-                self.title = text
-            self.heading = None
-        elif tag in BLOCK:
-            self._text(" ")
-
-    def handle_data(self, data):
-        if self.in_article and not self.skipping:
-            if self.heading is not None:
-                self.heading.append(data)
-            else:
-                self._text(data)
-
-    def _text(self, data: str) -> None:
-        self.sections[-1][2].append(data)
+def _text(fragment: str) -> str:
+    """Visible text of an HTML fragment, folded, with blocks separated by spaces."""
+    return _clean(html.unescape(TAG.sub("", BLOCK_TAG.sub(" ", fragment))))
 
 
 def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", fold(text)).strip()
 
 
-def page_sections(html: str) -> tuple[str, list[list[str]]]:
-    parser = _ArticleText()
-    parser.feed(html)
-    sections = []
-    for heading, anchor, parts in parser.sections:
-        text = _clean("".join(parts))
-        if heading or text:
-            sections.append([heading, anchor, text])
-    # The H1 section carries the page's intro; merge an empty leading pseudo-section into it.
-    if len(sections) > 1 and not sections[0][0] and sections[1][0] == parser.title:
+def page_sections(page_html: str) -> tuple[str, list[list[str]]]:
+    """(title, [[heading, anchor, text], ...]) of the page's article, one entry per h1-h3 section."""
+    start = page_html.find('<article class="md-content__inner')
+    end = page_html.rfind("</article>")
+    if not 0 <= start < end:
+        return "", []
+    article = SKIP.sub(" ", page_html[page_html.index(">", start) + 1:end])
+    sections: list[list[str]] = []
+    title = ""
+    pos = 0
+    heading, anchor = "", ""
+    for m in HEADING.finditer(article):
+        body = _text(article[pos:m.start()])
+        if heading or body:
+            sections.append([heading, anchor, body])
+        heading = _text(m.group(3))
+        id_match = ID.search(m.group(2))
+        anchor = id_match.group(1) if id_match else ""
+        if m.group(1) == "1" and not title:
+            title = heading
+        pos = m.end()
+    body = _text(article[pos:])
+    if heading or body:
+        sections.append([heading, anchor, body])
+    # Text before the title (rare) belongs to the title's section.
+    if len(sections) > 1 and not sections[0][0] and sections[1][0] == title:
         sections[1][2] = (sections[0][2] + " " + sections[1][2]).strip()
         sections.pop(0)
-    return parser.title, sections
+    return title, sections
 
 
 class SearchIndexWriter:
