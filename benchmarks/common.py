@@ -63,6 +63,16 @@ def make_wic_project(docs: Path, dest: Path) -> Path:
     return dest
 
 
+def with_material_search(project: Path) -> Path:
+    """Our project with Material's default search switched on (and static-i18n merging its index as
+    it does by default): the baseline for search on exactly the same rendered pages."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("plugins:\n", "plugins:\n  - search\n", 1).replace("reconfigure_search: false", "reconfigure_search: true")
+    config.write_text(text, encoding="utf-8")
+    return project
+
+
 def timed(cmd: list[str], cwd: Path) -> float:
     start = time.perf_counter()
     run = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)

@@ -8,7 +8,6 @@ It runs in `mkdocs build`, `mkdocs serve` and `wic build` alike, so authors see 
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -71,21 +70,16 @@ class WicPlugin(BasePlugin[WicConfig]):
         body = rendered.markdown
         facts = [self.content.facts[k] for k in rendered.facts]
         meta = page.meta or {}
-        # Pictogram and "check first" box go right under the title, where readers look first.
+        # The pictogram floats beside the title; the "check first" box comes right under it,
+        # where readers look first.
         lines = body.split("\n")
         h1 = next((i for i, l in enumerate(lines) if l.startswith("# ")), None)
-        insert = []
-        icon = meta.get("icon")
-        if icon and h1 is not None and meta.get("layout") != "home":
-            insert.append(f'\n<div class="wic-pictogram" aria-hidden="true">{icon_svg(icon)}</div>\n')
         unverified = [f for f in facts if not f.verified]
-        if unverified:
-            insert.append(unverified_note(unverified, self.content, lang))
-        if h1 is not None and insert:
-            # The pictogram goes before the title so it floats beside it; the box follows the title.
-            lines[h1 + 1:h1 + 1] = insert[1:] if icon and meta.get("layout") != "home" else insert
-            if icon and meta.get("layout") != "home":
-                lines[h1:h1] = insert[:1]
+        if h1 is not None:
+            if unverified:
+                lines.insert(h1 + 1, unverified_note(unverified, self.content, lang))
+            if meta.get("icon") and meta.get("layout") != "home":
+                lines.insert(h1, f'\n<div class="wic-pictogram" aria-hidden="true">{icon_svg(meta["icon"])}</div>\n')
         body = "\n".join(lines)
         last_reviewed = meta.get("last_reviewed")
         if not isinstance(last_reviewed, dt.date):
@@ -115,6 +109,11 @@ class WicPlugin(BasePlugin[WicConfig]):
         config.extra.alternate = []
         config.extra["alternate"] = []
         return context
+
+    def on_pre_build(self, config):
+        # static-i18n runs one build per language; each starts its language's index afresh
+        # (so `mkdocs serve` forgets deleted pages) and keeps the other language's.
+        self.search.docs.pop(config.theme["language"], None)
 
     @event_priority(-50)
     def on_post_page(self, output, page, config):
