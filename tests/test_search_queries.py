@@ -40,11 +40,13 @@ def test_title_match_ranks_above_a_mention(page, built_site):
     assert hrefs and hrefs[0].split("#")[0].endswith("/farm-safety/uxo.html"), hrefs
 
 
+def _search(page, url: str, query: str) -> None:
+    """Type a query into the search box of the page at url and wait for its results."""
+    run_queries(page, url, [{"q": query, "expect": ""}])
+
+
 def test_snippets_highlight_the_match_without_stray_marks(page, built_site):
-    page.goto(built_site.as_uri() + "/index.html")
-    page.fill("#wic-search-input", "ສະຫມັກໃຈ")
-    page.press("#wic-search-input", "End")
-    page.wait_for_selector(".wic-result mark")
+    _search(page, built_site.as_uri() + "/index.html", "ສະຫມັກໃຈ")
     marks = page.eval_on_selector_all(".wic-result mark", "els => els.map(e => e.textContent)")
     assert "ສະໝັກໃຈ" in marks, marks
     text = page.inner_text("[data-wic-search-results]")
@@ -57,9 +59,6 @@ def test_snippets_highlight_the_match_without_stray_marks(page, built_site):
 
 
 def test_english_stemming_finds_the_base_word(page, built_site):
-    page.goto(built_site.as_uri() + "/en/index.html")
-    page.fill("#wic-search-input", "sprayed")
-    page.press("#wic-search-input", "End")
-    page.wait_for_selector("[data-wic-search-count]")
+    _search(page, built_site.as_uri() + "/en/index.html", "sprayed")
     titles = page.eval_on_selector_all(".wic-result__title", "els => els.map(e => e.textContent)")
     assert any("spray" in t.lower() for t in titles), titles
