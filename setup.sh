@@ -11,6 +11,8 @@ case "$action" in build|test) ;; *) echo "usage: bash setup.sh build|test" >&2; 
 
 # --- Debian packages: Chromium (kiosk, browser tests, posters), poppler (PDF checks), a fallback font.
 apt_packages=(chromium poppler-utils fonts-dejavu-core)
+# The tests also validate the kiosk's autostart entry with desktop-file-validate.
+if [ "$action" = test ]; then apt_packages+=(desktop-file-utils); fi
 PY="${PYTHON:-}"
 if [ -z "$PY" ]; then
   for candidate in python3.11 python3; do
