@@ -77,6 +77,17 @@ def _dcl(page) -> list[tuple[str, str]]:
     return [tuple(m.split(" ")[1:3]) for m in page.dcl_log]
 
 
+def _read_a_sensitive_page(page, base_url: str, site: Path) -> tuple[str, str]:
+    """A visitor's path: home, another page, then the harassment (or help) page. Returns (home, sensitive)."""
+    _watch(page)
+    home = base_url + "index.html"
+    sensitive = base_url + _sensitive(site)
+    page.goto(home)
+    page.goto(base_url + "glossary.html")
+    page.goto(sensitive)
+    return home, sensitive
+
+
 def _watch(page):
     page.dcl_log = []
     page.on("console", lambda m: page.dcl_log.append(m.text) if m.text.startswith("wic-dcl ") else None)
@@ -107,12 +118,7 @@ def kiosk_url(kiosk_site):
 # ---- the idle reset (kiosk build) --------------------------------------------------------------
 
 def test_idle_reset_returns_home_wipes_storage_and_back_shows_nothing(page, kiosk_site, kiosk_url):
-    _watch(page)
-    home = kiosk_url + "index.html"
-    sensitive = kiosk_url + _sensitive(kiosk_site)
-    page.goto(home)
-    page.goto(kiosk_url + "glossary.html")
-    page.goto(sensitive)
+    home, sensitive = _read_a_sensitive_page(page, kiosk_url, kiosk_site)
     page.click("button[data-wic-size=larger]")
     page.evaluate("localStorage.setItem('visitor', 'secret'); sessionStorage.setItem('visitor', 'secret')")
     box = page.locator("[data-wic-search-input]")
@@ -258,12 +264,7 @@ def test_quick_exit_toolbar_button_from_english(page, built_site, served_site):
 
 
 def test_quick_exit_by_escape_twice(page, built_site, served_site):
-    _watch(page)
-    home = served_site + "index.html"
-    sensitive = served_site + _sensitive(built_site)
-    page.goto(home)
-    page.goto(served_site + "glossary.html")
-    page.goto(sensitive)
+    home, sensitive = _read_a_sensitive_page(page, served_site, built_site)
     page.keyboard.press("Escape")
     page.wait_for_timeout(1500)  # one press, then a pause: nothing happens
     assert page.url == sensitive

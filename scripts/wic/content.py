@@ -93,7 +93,7 @@ class Content:
 
 # --- small validators -------------------------------------------------------------------------
 
-def _bilingual(entry: Located, key: str, where: str, line: int, problems: list[Problem],
+def bilingual_field(entry: Located, key: str, where: str, line: int, problems: list[Problem],
                required: bool = True) -> dict | None:
     value = entry.get(key)
     if value is None:
@@ -219,7 +219,7 @@ def load_facts(root: Path, today: dt.date, problems: list[Problem]) -> dict[str,
             if unit not in UNITS:
                 problems.append(Problem(where, entry.line_of("unit"), f"fact '{key}' has unknown unit {unit!r}",
                                         f"use one of: {', '.join(UNITS)}"))
-            label = _bilingual(entry, "label", where, line, problems)
+            label = bilingual_field(entry, "label", where, line, problems)
             legal = _text(entry, "legal_source", where, problems,
                           "name the law, decree or notice (or 'none found' and say so in the note)")
             public = _text(entry, "public_source", where, problems,
@@ -234,7 +234,7 @@ def load_facts(root: Path, today: dt.date, problems: list[Problem]) -> dict[str,
             if confidence == "unverified" and not ask:
                 problems.append(Problem(where, line, f"unverified fact '{key}' does not say whom to ask",
                                         "add 'ask: <contact key>' naming the office that can confirm it"))
-            note = _bilingual(entry, "note", where, line, problems, required=False)
+            note = bilingual_field(entry, "note", where, line, problems, required=False)
             formula = entry.get("formula")
             value = entry.get("value")
             if formula is None and unit in UNITS:
@@ -319,8 +319,8 @@ def load_contacts(root: Path, today: dt.date, problems: list[Problem]) -> dict[s
                 problems.append(Problem(where, line, f"contact '{key}' has no fields", "indent its fields under it"))
                 continue
             n = len(problems)
-            name = _bilingual(entry, "name", where, line, problems)
-            helps = _bilingual(entry, "helps_with", where, line, problems)
+            name = bilingual_field(entry, "name", where, line, problems)
+            helps = bilingual_field(entry, "helps_with", where, line, problems)
             category = entry.get("category")
             if category not in CONTACT_CATEGORIES:
                 problems.append(Problem(where, entry.line_of("category"), f"contact '{key}' has category {category!r}",
@@ -342,11 +342,11 @@ def load_contacts(root: Path, today: dt.date, problems: list[Problem]) -> dict[s
             _stale(checked, where, line, f"contact '{key}'", today, problems)
             contacts[key] = Contact(key=key, name=name, category=category, helps_with=helps, status=status,
                                     source=source, checked=checked, path=where, line=line, phone=phones,
-                                    hours=_bilingual(entry, "hours", where, line, problems, required=False),
-                                    area=_bilingual(entry, "area", where, line, problems, required=False),
-                                    address=_bilingual(entry, "address", where, line, problems, required=False),
+                                    hours=bilingual_field(entry, "hours", where, line, problems, required=False),
+                                    area=bilingual_field(entry, "area", where, line, problems, required=False),
+                                    address=bilingual_field(entry, "address", where, line, problems, required=False),
                                     web=entry.get("web"),
-                                    note=_bilingual(entry, "note", where, line, problems, required=False))
+                                    note=bilingual_field(entry, "note", where, line, problems, required=False))
     return contacts
 
 
@@ -366,7 +366,7 @@ def load_glossary(root: Path, problems: list[Problem]) -> dict[str, Term]:
             n = len(problems)
             lo = _text(entry, "lo", where, problems, "write the preferred Lao term")
             en = _text(entry, "en", where, problems, "write the English term")
-            definition = _bilingual(entry, "definition", where, line, problems)
+            definition = bilingual_field(entry, "definition", where, line, problems)
             variants = entry.get("variants") or []
             if not isinstance(variants, list) or not all(isinstance(v, str) for v in variants):
                 problems.append(Problem(where, entry.line_of("variants"), f"variants of '{key}' must be a list of Lao spellings",

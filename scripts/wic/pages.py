@@ -124,6 +124,26 @@ def headings(body: str, level: int) -> list[tuple[int, str]]:
     return out
 
 
+def thai_problems(text: str, where: str, line: int) -> list[Problem]:
+    """Thai and Lao letters look alike; Lao text must hold no Thai code point."""
+    m = THAI.search(text)
+    if not m:
+        return []
+    return [Problem(where, line, f"Thai character U+{ord(m.group(0)):04X} in Lao text",
+                    "retype the word with a Lao keyboard (Lao letters are U+0E80-U+0EFF)")]
+
+
+def glossary_variants(text: str, content: Content) -> list[tuple[str, object]]:
+    """(variant, term) for every non-preferred glossary spelling that the Lao text uses."""
+    return [(variant, term) for term in content.terms.values() for variant in term.variants
+            if variant and variant in text and term.lo not in variant]
+
+
+def variant_problem(variant: str, term, where: str, line: int) -> Problem:
+    return Problem(where, line, f"'{variant}' is a variant spelling of '{term.lo}' ({term.en})",
+                   f"use the glossary's preferred term '{term.lo}'", WARNING)
+
+
 def check_page(page: PageSource, content: Content, all_slugs: set[str]) -> tuple[list[Problem], list[str]]:
     """Problems in one page, and the fact keys it uses."""
     problems: list[Problem] = []
@@ -191,13 +211,9 @@ def check_page(page: PageSource, content: Content, all_slugs: set[str]) -> tuple
 
     if lang == "lo":
         for n, line in enumerate(page.body.splitlines()):
-            m = THAI.search(line)
-            if m:
-                problems.append(Problem(where, page.body_line + n, f"Thai character U+{ord(m.group(0)):04X} in Lao text",
-                                        "retype the word with a Lao keyboard (Lao letters are U+0E80-U+0EFF)"))
-        if isinstance(meta.get("title"), str) and THAI.search(meta["title"]):
-            problems.append(Problem(where, page.meta_line("title"), "Thai character in the title",
-                                    "retype the title with a Lao keyboard"))
+            problems.extend(thai_problems(line, where, page.body_line + n))
+        if isinstance(meta.get("title"), str):
+            problems.extend(thai_problems(meta["title"], where, page.meta_line("title")))
         for n, line in enumerate(page.body.splitlines()):
             folded = fold(line)
             if folded != line and THAI.search(line) is None:
@@ -206,14 +222,9 @@ def check_page(page: PageSource, content: Content, all_slugs: set[str]) -> tuple
                                         f"non-standard Lao spelling near '{line[max(0, i - 3):i + 4]}'",
                                         f"write it as '{folded[max(0, i - 3):i + 4]}' (ໜ ໝ ຳ ຫຼ ແ, tone after the vowel, "
                                         "no zero-width characters, Arabic digits)", WARNING))
-        prose = _prose(page.body)
-        for term in content.terms.values():
-            for variant in term.variants:
-                if variant and variant in prose and term.lo not in variant:
-                    n = next((k for k, l in enumerate(page.body.splitlines()) if variant in l), 0)
-                    problems.append(Problem(where, page.body_line + n,
-                                            f"'{variant}' is a variant spelling of '{term.lo}' ({term.en})",
-                                            f"use the glossary's preferred term '{term.lo}'", WARNING))
+        for variant, term in glossary_variants(_prose(page.body), content):
+            n = next((k for k, l in enumerate(page.body.splitlines()) if variant in l), 0)
+            problems.append(variant_problem(variant, term, where, page.body_line + n))
 
     # Internal links.
     for n, line in enumerate(lines):

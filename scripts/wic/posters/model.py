@@ -24,9 +24,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..content import Content
+from ..content import Content, bilingual_field
 from ..formatting import LANGS
 from ..icons import icon_exists
+from ..pages import glossary_variants, thai_problems, variant_problem
 from ..problems import WARNING, ContentError, Problem, rel
 from ..yamlfile import Located, load_yaml
 
@@ -46,7 +47,6 @@ MAX_CONTACTS = 4
 MAX_MESSAGE_CHARS = {"lo": 150, "en": 170}
 MAX_TITLE_CHARS = {"lo": 70, "en": 80}
 KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-THAI = re.compile(r"[\u0E00-\u0E7F]")
 FIELDS = {"order", "page", "pictogram", "colour", "title", "messages", "contacts"}
 
 
@@ -94,27 +94,15 @@ def _figure_problems(text: str, where: str, line: int, problems: list[Problem]) 
             return
 
 
-def _bilingual_text(entry: Located, key: str, where: str, problems: list[Problem], what: str) -> dict | None:
-    value = entry.get(key)
-    if not isinstance(value, dict) or any(not isinstance(value.get(l), str) or not value.get(l).strip() for l in LANGS):
-        problems.append(Problem(where, entry.line_of(key), f"{what} needs a Lao and an English text",
-                                f"write '{key}:' with indented 'lo: ...' and 'en: ...' lines"))
-        return None
-    return {l: " ".join(value[l].split()) for l in LANGS}
+def _bilingual_text(entry: Located, key: str, where: str, problems: list[Problem]) -> dict | None:
+    value = bilingual_field(entry, key, where, entry.line, problems)
+    return {l: " ".join(value[l].split()) for l in LANGS} if value else None
 
 
 def _check_lao(text: str, where: str, line: int, content: Content | None, problems: list[Problem]) -> None:
-    m = THAI.search(text)
-    if m:
-        problems.append(Problem(where, line, f"Thai character U+{ord(m.group(0)):04X} in Lao text",
-                                "retype the word with a Lao keyboard (Lao letters are U+0E80-U+0EFF)"))
-    if content is None:
-        return
-    for term in content.terms.values():
-        for variant in term.variants:
-            if variant and variant in text and term.lo not in variant:
-                problems.append(Problem(where, line, f"'{variant}' is a variant spelling of '{term.lo}' ({term.en})",
-                                        f"use the glossary's preferred term '{term.lo}'", WARNING))
+    problems.extend(thai_problems(text, where, line))
+    if content is not None:
+        problems.extend(variant_problem(v, term, where, line) for v, term in glossary_variants(text, content))
 
 
 def _check_placeholders(text: str, lang: str, where: str, line: int, content: Content, problems: list[Problem]) -> None:
@@ -168,7 +156,7 @@ def load_poster(path: Path, content: Content | None, docs_dir: Path | None,
         problems.append(Problem(where, data.line_of(extra), f"unknown poster field '{extra}'",
                                 f"use only: {', '.join(sorted(FIELDS))}"))
 
-    title = _bilingual_text(data, "title", where, problems, "the poster title")
+    title = _bilingual_text(data, "title", where, problems)
     if title:
         _check_lao(title["lo"], where, data.line_of("title"), content, problems)
         for lang in LANGS:
@@ -284,26 +272,25 @@ def load_posters(posters_dir: Path, content: Content | None = None, docs_dir: Pa
     return posters, problems
 
 
-def facts_used(poster: Poster, content: Content) -> list[str]:
-    from ..placeholders import PLACEHOLDER
+def _used(poster: Poster, content: Content):
+    """The facts and contacts a poster's messages quote, as render_placeholders records them."""
+    from ..placeholders import render_placeholders
 
-    keys: list[str] = []
+    facts: list[str] = []
+    contacts: list[str] = []
     for message in poster.messages:
-        for m in PLACEHOLDER.finditer(message.text["lo"]):
-            if m.group(1) == "fact" and m.group(2) and m.group(2).strip() not in keys:
-                keys.append(m.group(2).strip())
-    return [k for k in keys if k in content.facts]
+        rendered = render_placeholders(message.text["lo"], "lo", content, poster.path)
+        facts += [k for k in rendered.facts if k not in facts]
+        contacts += [k for k in rendered.contacts if k not in contacts]
+    return facts, contacts
+
+
+def facts_used(poster: Poster, content: Content) -> list[str]:
+    return _used(poster, content)[0]
 
 
 def contacts_used(poster: Poster, content: Content) -> list[str]:
-    from ..placeholders import PLACEHOLDER
-
-    keys: list[str] = []
-    for message in poster.messages:
-        for m in PLACEHOLDER.finditer(message.text["lo"]):
-            if m.group(1) in ("contact", "phone") and m.group(2) and m.group(2).strip() not in keys:
-                keys.append(m.group(2).strip())
-    for k in poster.contacts:
-        if k not in keys:
-            keys.append(k)
-    return [k for k in keys if k in content.contacts]
+    """Contacts quoted in the messages, then the poster's listed contacts."""
+    keys = _used(poster, content)[1]
+    keys += [k for k in poster.contacts if k not in keys and k in content.contacts]
+    return keys
