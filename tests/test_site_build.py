@@ -115,7 +115,7 @@ def test_broken_content_names_file_and_line_and_keeps_the_previous_site(project,
     assert "content-src/facts/zz-broken.yml:" in message.replace("\\", "/")
     assert re.search(r"zz-broken\.yml:\d+: ", message)
     assert (site / "index.html").read_text(encoding="utf-8") == before
-    assert not list(site.parent.glob(".site-building-*")), "temporary build folder left behind"
+    assert not list((site.parent / ".site-releases").glob(".building-*")), "temporary build folder left behind"
 
     # The command line says the same and exits non-zero.
     run = subprocess.run([sys.executable, "-m", "wic.cli", "--project", str(copy), "build", "--site-dir", str(site)],

@@ -1,4 +1,4 @@
-"""`wic build`: build the whole site into a temporary folder, then swap it into place.
+"""`wic build`: build the whole site into a new release folder, then switch to it atomically.
 
 A failed build leaves the previous site/ untouched, so the kiosk never shows a half-built site.
 """
@@ -6,8 +6,6 @@ A failed build leaves the previous site/ untouched, so the kiosk never shows a h
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -15,49 +13,37 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from .check import run_check
-from .problems import ContentError
-
-
-class BuildError(Exception):
-    pass
+from .errors import BuildError, ContentError
+from .pipeline.release import Releases
 
 
 def build_site(project: Path, site_dir: Path | None = None, extra_steps=()) -> Path:
-    """Check, build into a sibling temp folder, run extra steps on it, then atomically swap."""
+    """Check, build into a new release folder, run extra steps on it, then switch to it."""
     project = project.resolve()
-    site_dir = (site_dir or project / "site").resolve()
+    # Not resolve(): site/ is a symlink to the current release and must stay one.
+    site_dir = Path(os.path.abspath(site_dir or project / "site"))
     report = run_check(project)
     if report.errors:
         raise ContentError(report.errors)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".site-building-", dir=site_dir.parent))
-    try:
-        cwd = os.getcwd()
-        os.chdir(project)
+    releases = Releases(site_dir)
+    with releases.lock():
+        tmp = releases.new_folder()
         try:
-            config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp))
-            mkdocs_build(config)
-        finally:
-            os.chdir(cwd)
-        for step in extra_steps:
-            step(tmp)
-    except (PluginError, ConfigurationError, Abort) as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise BuildError(str(exc)) from exc
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    _swap(tmp, site_dir)
+            cwd = os.getcwd()
+            os.chdir(project)
+            try:
+                config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp))
+                mkdocs_build(config)
+            finally:
+                os.chdir(cwd)
+            for step in extra_steps:
+                step(tmp)
+        except (PluginError, ConfigurationError, Abort) as exc:
+            releases.discard(tmp)
+            raise BuildError(str(exc)) from exc
+        except BaseException:
+            releases.discard(tmp)
+            raise
+        releases.publish(tmp)
     return site_dir
-
-
-def _swap(new: Path, target: Path) -> None:
-    """Replace target with new using renames, so a reader sees the old or the new site, never a mix."""
-    old = None
-    if target.exists():
-        old = target.with_name(f".site-old-{os.getpid()}")
-        shutil.rmtree(old, ignore_errors=True)
-        os.replace(target, old)
-    os.replace(new, target)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
