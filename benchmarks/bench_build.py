@@ -28,8 +28,8 @@ SECTIONS = ["work-rights", "social-security", "farm-safety", "women", "working-t
 
 def first_visit_bytes(site: Path) -> int:
     """Bytes the browser loads from the machine for the home page (off-machine requests are blocked)."""
-    from wic.browser import launched_browser
-    from wic.serve import serve_in_thread
+    from wic.print.browser import launched_browser
+    from wic.serve.server import serve_in_thread
 
     server, url = serve_in_thread(site)
     total = 0

@@ -19,7 +19,7 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT / "scripts"))
 
-from wic.browser import launched_browser  # noqa: E402
+from wic.print.browser import launched_browser  # noqa: E402
 from wic.content import load_content  # noqa: E402
 from wic.posters.layout import LAYOUTS, SIZES  # noqa: E402
 from wic.posters.model import load_posters  # noqa: E402

@@ -82,8 +82,8 @@ def our_indexing_seconds(site: Path) -> float:
 
 
 def main() -> None:
-    from wic.browser import launched_browser
-    from wic.serve import serve_in_thread
+    from wic.print.browser import launched_browser
+    from wic.serve.server import serve_in_thread
 
     with tempfile.TemporaryDirectory(prefix="wic-bench-search-") as tmp:
         tmp = Path(tmp)

@@ -2,28 +2,20 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-from wic.build import build_site
-from wic.serve import serve_in_thread
+from wic.pipeline.build import build_site
+from wic.serve.server import serve_in_thread
+from wic.settings import load_settings
 
 PROJECT = Path(__file__).resolve().parents[1]
 
 
-def _build(dest: Path, env: dict[str, str]) -> Path:
-    old = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)
-    try:
-        return build_site(PROJECT, dest)
-    finally:
-        for k, v in old.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
+def _build(dest: Path, **overrides) -> Path:
+    # Posters are rendered and tested on their own (test_posters.py); the pages do not need them.
+    return build_site(load_settings(PROJECT, site_dir=dest, **overrides), posters=False)
 
 
 @pytest.fixture(scope="session")
@@ -34,13 +26,13 @@ def project() -> Path:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The site as `wic build` makes it (no kiosk behaviour)."""
-    return _build(tmp_path_factory.mktemp("build") / "site", {"WIC_KIOSK": "false"})
+    return _build(tmp_path_factory.mktemp("build") / "site", profile="site")
 
 
 @pytest.fixture(scope="session")
 def kiosk_site(tmp_path_factory) -> Path:
     """The kiosk build, with a short idle time so tests do not wait minutes."""
-    return _build(tmp_path_factory.mktemp("kiosk") / "site", {"WIC_KIOSK": "true", "WIC_IDLE_SECONDS": "3"})
+    return _build(tmp_path_factory.mktemp("kiosk") / "site", profile="kiosk", idle_seconds=3)
 
 
 @pytest.fixture(scope="session")
@@ -52,7 +44,7 @@ def served_site(built_site):
 
 @pytest.fixture(scope="session")
 def browser():
-    from wic.browser import launched_browser
+    from wic.print.browser import launched_browser
 
     with launched_browser() as b:
         yield b

@@ -8,15 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from wic.check import run_check
+from wic.pipeline.check import run_check
 from wic.content import load_content
-from wic.formatting import format_value
-from wic.pages import THAI
+from wic.settings import load_settings
+from wic.text.formatting import format_value
+from wic.pages.lao import THAI
 
 
 @pytest.fixture(scope="module")
 def report(project):
-    return run_check(project)
+    return run_check(load_settings(project))
 
 
 def test_project_content_passes_the_check(report):
@@ -52,13 +53,14 @@ def test_unverified_facts_name_whom_to_ask(project):
 
 def _project_copy(project: Path, tmp_path: Path) -> Path:
     dest = tmp_path / "p"
-    for name in ("docs", "content-src"):
+    for name in ("docs", "content-src", "overrides"):
         shutil.copytree(project / name, dest / name)
+    shutil.copy(project / "mkdocs.yml", dest / "mkdocs.yml")
     return dest
 
 
 def _problems(root: Path) -> list[str]:
-    return [str(p) for p in run_check(root).problems]
+    return [str(p) for p in run_check(load_settings(root)).problems]
 
 
 def test_broken_facts_are_reported_with_file_line_and_fix(project, tmp_path):

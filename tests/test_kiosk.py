@@ -20,9 +20,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from wic import kiosk
-from wic.browser import QUIET_FLAGS
-from wic.serve import serve_in_thread
+from wic.serve import kiosk
+from wic.print.browser import QUIET_FLAGS
+from wic.serve.server import serve_in_thread
 
 PROJECT = Path(__file__).resolve().parents[1]
 DEPLOY = PROJECT / "deploy"
@@ -487,9 +487,9 @@ def test_stop_closes_a_running_browser(tmp_path):
     assert k.starts == 1 and not k.running
 
 
-def test_without_a_screen_it_only_serves(capsys, tmp_path):
+def test_without_a_screen_it_only_serves(caplog, tmp_path):
     assert kiosk.start_kiosk_browser("http://127.0.0.1:8000/", None, env={}) is None
-    assert "no screen" in capsys.readouterr().err
+    assert "no screen" in caplog.text
 
 
 def test_it_tells_whether_the_site_is_a_kiosk_build(built_site, kiosk_site, tmp_path):

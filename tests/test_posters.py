@@ -16,11 +16,14 @@ from pathlib import Path
 import pytest
 
 from wic.content import load_content
-from wic.formatting import format_date, format_value
-from wic.placeholders import PLACEHOLDER
-from wic.posters import LAYOUTS, SIZES, PosterError, load_posters, poster_page, render_posters
+from wic.text.formatting import format_date, format_value
+from wic.render.engine import PLACEHOLDER
+from wic.errors import PosterError
+from wic.posters import LAYOUTS, load_posters, poster_page, render_posters
+from wic.print.engine import SIZES
 from wic.posters.layout import qr_svg
-from wic.posters.render import lao_digits_setting, pdf_name, resolve_base_url, thumb_name
+from wic.posters.files import pdf_name, thumb_name
+from wic.settings import load_settings
 
 REQUIRED_TOPICS = {  # the issue's list: topic -> poster file
     "minimum wage and working hours": "minimum-wage",
@@ -62,6 +65,11 @@ def collapse(text: str) -> str:
 
 
 @pytest.fixture(scope="session")
+def settings(project):
+    return load_settings(project)
+
+
+@pytest.fixture(scope="session")
 def content(project):
     return load_content(project / "content-src")
 
@@ -75,12 +83,12 @@ def posters(project, content):
 
 
 @pytest.fixture(scope="session")
-def poster_run(built_site, project, browser, tmp_path_factory):
+def poster_run(built_site, settings, browser, tmp_path_factory):
     """The built site plus every poster, rendered the way `wic build` does it; and its progress lines."""
     site = tmp_path_factory.mktemp("posters") / "site"
     shutil.copytree(built_site, site)
     lines: list[str] = []
-    render_posters(project, site, browser=browser, out=lines.append, use_cache=False)
+    render_posters(settings, site, browser=browser, out=lines.append, use_cache=False)
     return site, lines
 
 
@@ -220,8 +228,8 @@ def _facts_in(poster) -> list[str]:
     return keys
 
 
-def test_the_figures_on_a_poster_are_the_facts_in_content_src(poster_site, posters, content, project):
-    lao_digits = lao_digits_setting(project)
+def test_the_figures_on_a_poster_are_the_facts_in_content_src(poster_site, posters, content, settings):
+    lao_digits = settings.lao_digits
     for p in posters:
         facts = [content.facts[k] for k in _facts_in(p)]
         contacts = [content.contacts[k] for k in p.contacts]
@@ -245,7 +253,7 @@ def test_the_figures_on_a_poster_are_the_facts_in_content_src(poster_site, poste
             for lang in (("lo", "en") if layout == "bi" else (layout,)):
                 assert squash(format_date(checked, lang)) in squash(text), f"{p.key} {layout}: checked date missing"
             # No figure on the poster that does not come from content-src (or the address, or a list number).
-            url = p.page_url(resolve_base_url(project), "en" if layout == "en" else "lo")
+            url = p.page_url(settings.base_url, "en" if layout == "en" else "lo")
             allowed = set(re.findall(r"\d+", " ".join(
                 [format_value(f.value, f.unit, l, lao_digits) for f in facts for l in ("lo", "en")]
                 + list(phones) + [format_date(checked, l) for l in ("lo", "en")] + [url])))
@@ -267,8 +275,8 @@ def test_unconfirmed_figures_are_marked_on_the_poster(poster_site, posters, cont
             assert "not confirmed" not in text, p.key
 
 
-def test_each_poster_carries_a_qr_code_to_its_page_and_the_address(poster_site, posters, content, project):
-    base = resolve_base_url(project)
+def test_each_poster_carries_a_qr_code_to_its_page_and_the_address(poster_site, posters, content, settings):
+    base = settings.base_url
     for p in posters:
         for layout in LAYOUTS:
             lang = "en" if layout == "en" else "lo"
@@ -281,13 +289,14 @@ def test_each_poster_carries_a_qr_code_to_its_page_and_the_address(poster_site, 
 
 def test_the_qr_base_address_is_configurable(project, browser, tmp_path):
     lines: list[str] = []
-    render_posters(project, tmp_path, base_url="http://wic.example/kb", only=["uxo"], browser=browser, out=lines.append,
+    render_posters(load_settings(project, poster_base_url="http://wic.example/kb"), tmp_path, only=["uxo"], browser=browser, out=lines.append,
                    use_cache=False)
     assert "http://wic.example/kb/farm-safety/uxo.html" in pdf_text(tmp_path / "posters" / "uxo-lo-a4.pdf")
     assert "http://wic.example/kb/en/farm-safety/uxo.html" in pdf_text(tmp_path / "posters" / "uxo-en-a4.pdf")
 
 
-def test_a_poster_that_cannot_fit_fails_with_its_name_and_the_others_still_render(project, browser, tmp_path):
+def test_a_poster_that_cannot_fit_fails_with_its_name_and_the_others_still_render(settings, browser, tmp_path):
+    project = settings.project
     folder = tmp_path / "defs"
     folder.mkdir()
     shutil.copy(project / "content-src" / "posters" / "snake-bite.yml", folder / "snake-bite.yml")
@@ -299,7 +308,7 @@ def test_a_poster_that_cannot_fit_fails_with_its_name_and_the_others_still_rende
         f"messages:\n{messages}contacts: [wic_centre, health_centre, village_chief, ambulance]\n", encoding="utf-8")
     lines: list[str] = []
     with pytest.raises(PosterError) as err:
-        render_posters(project, tmp_path / "site", posters_dir=folder, browser=browser, out=lines.append,
+        render_posters(settings, tmp_path / "site", posters_dir=folder, browser=browser, out=lines.append,
                        use_cache=False)
     assert list(err.value.failures) == ["far-too-long"]
     assert "far-too-long" in str(err.value) and "does not fit" in str(err.value)
@@ -337,7 +346,7 @@ def test_wic_posters_renders_into_an_existing_site(poster_site, project, tmp_pat
     run = subprocess.run([sys.executable, "-m", "wic.cli", "--project", str(project), "posters", "--site-dir", str(site),
                           "--only", "uxo"], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
-    assert re.search(r"\[ ?1/1\] uxo", run.stdout)
+    assert re.search(r"\[ ?1/1\] uxo", run.stderr), "progress is logged to stderr"
     assert (site / "posters" / "uxo-lo-a4.pdf").is_file()
     assert (site / "posters" / "snake-bite-lo-a4.pdf").is_file(), "--only must leave the other posters alone"
 
@@ -399,11 +408,11 @@ def test_the_print_button_is_hidden_on_the_home_page(page, served_site):
     assert not page.locator("[data-wic-print]").is_visible()
 
 
-def test_unchanged_posters_are_reused_not_printed_again(project, tmp_path, browser):
+def test_unchanged_posters_are_reused_not_printed_again(settings, tmp_path, browser):
     """A rebuild copies posters whose inputs did not change, byte for byte."""
     first, second = [], []
-    render_posters(project, tmp_path / "a", only=["snake-bite"], browser=browser, out=first.append)
-    render_posters(project, tmp_path / "b", only=["snake-bite"], browser=browser, out=second.append)
+    render_posters(settings, tmp_path / "a", only=["snake-bite"], browser=browser, out=first.append)
+    render_posters(settings, tmp_path / "b", only=["snake-bite"], browser=browser, out=second.append)
     assert any("reused" in line for line in second), second
     for pdf in (tmp_path / "a" / "posters").glob("*.pdf"):
         assert pdf.read_bytes() == (tmp_path / "b" / "posters" / pdf.name).read_bytes()

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from wic.build import build_site
-from wic.problems import ContentError
+from wic.pipeline.build import build_site
+from wic.errors import ContentError
+from wic.settings import load_settings
 
 NOT_PAGES = {"404.html"}
 
@@ -110,7 +111,7 @@ def test_broken_content_names_file_and_line_and_keeps_the_previous_site(project,
     facts.write_text("broken_fact:\n  value: 12\n  unit: kip\n  label: {lo: x, en: y}\n    bad: indent\n",
                      encoding="utf-8")
     with pytest.raises(ContentError) as err:
-        build_site(copy, site)
+        build_site(load_settings(copy, site_dir=site), posters=False)
     message = str(err.value)
     assert "content-src/facts/zz-broken.yml:" in message.replace("\\", "/")
     assert re.search(r"zz-broken\.yml:\d+: ", message)

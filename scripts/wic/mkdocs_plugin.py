@@ -1,13 +1,14 @@
-"""MkDocs plugin: pulls facts and contacts from content-src into pages, adds each page's
-sources, pictogram and "check first" note, keeps the language switcher relative (file://),
-and writes one Lao-aware search index per language.
+"""The MkDocs plugin `wic`: a thin layer that hands MkDocs' events to our pipeline.
 
-It runs in `mkdocs build`, `mkdocs serve` and `wic build` alike, so authors see real values.
+It runs in `mkdocs build`, `mkdocs serve` and `wic build` alike, so authors see real values:
+content-src is loaded (once) and validated, placeholders become facts and contacts, each page
+gets its pictogram, "check first" box and sources, the language switcher stays relative
+(file://), and one Lao-aware search index is written per language.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import logging
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -15,20 +16,27 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
+from . import features  # noqa: F401 - registers every placeholder kind and content loader
 from .content import Content, load_content
-from .formatting import LANGS
-from .icons import icon_svg
-from .placeholders import render_placeholders, sources_section, unverified_note
-from .problems import ERROR, rel
+from .errors import ERROR
+from .render.icons import use_theme
+from .render.page import render_page
 from .search_index import SearchIndexWriter
+from .settings import PROFILES, Settings
+from .text.formatting import LANGS
+from .words import words
+
+log = logging.getLogger("mkdocs.plugins.wic")
 
 
 class WicConfig(Config):
     content_dir = c.Type(str, default="content-src")
     lao_digits = c.Type(bool, default=False)
-    kiosk = c.Type(bool, default=False)
+    # site: the public build; kiosk: the centre's kiosk (idle reset, storage wiped).
+    profile = c.Choice(PROFILES, default="site")
     idle_seconds = c.Type(int, default=180)
     poster_base_url = c.Type(str, default="")
+    chromium = c.Type(str, default="")
 
 
 def page_language(page) -> str:
@@ -38,56 +46,44 @@ def page_language(page) -> str:
 
 class WicPlugin(BasePlugin[WicConfig]):
     content: Content | None = None
+    settings: Settings | None = None
 
     def on_config(self, config):
-        root = Path(config.config_file_path or ".").parent / self.config.content_dir
-        self.content = load_content(root)
-        errors = [p for p in self.content.problems if p.level == ERROR]
+        self.settings = Settings.from_mkdocs(config, self.config)
+        use_theme(self.settings.theme_dir)
+        content = load_content(self.settings.content_dir, self.settings.docs_dir)
+        errors = [p for p in content.problems if p.level == ERROR]
         if errors:
             raise PluginError("content-src has errors:\n" + "\n".join(str(p) for p in errors))
+        if content is not self.content:
+            # Once per change of content-src, not once per language build.
+            for p in content.problems:
+                log.warning(str(p), extra={"wic_content": True})
+        self.content = content
         if not hasattr(self, "search"):
             self.search = SearchIndexWriter()
-        # Kiosk settings reach the browser through the theme's template context (see main.html).
-        config.extra["wic"] = {"kiosk": self.config.kiosk, "idle_seconds": self.config.idle_seconds}
+        # The kiosk scripts read these through the page's JSON config (see overrides/main.html).
+        config.extra["wic"] = {"kiosk": self.settings.kiosk, "idle_seconds": self.settings.idle_seconds}
         return config
 
     def on_env(self, env, config, files):
+        env.globals["wic_words"] = {lang: words(lang) for lang in LANGS}
         # Each language is a separate MkDocs build with a fresh Jinja environment; keeping compiled
         # templates on disk saves compiling Material's templates again for every build.
         from jinja2 import FileSystemBytecodeCache
 
-        cache = Path(config.config_file_path or ".").parent / ".cache" / "jinja"
+        cache = self.settings.cache_dir / "jinja"
         cache.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = FileSystemBytecodeCache(str(cache))
         return env
 
     def on_page_markdown(self, markdown, page, config, files):
-        lang = page_language(page)
-        where = rel(Path(config.docs_dir) / page.file.src_uri, Path(config.config_file_path).parent)
-        rendered = render_placeholders(markdown, lang, self.content, where, self.config.lao_digits)
-        if rendered.problems:
-            raise PluginError("\n".join(str(p) for p in rendered.problems))
-        body = rendered.markdown
-        facts = [self.content.facts[k] for k in rendered.facts]
-        meta = page.meta or {}
-        # The pictogram floats beside the title; the "check first" box comes right under it,
-        # where readers look first.
-        lines = body.split("\n")
-        h1 = next((i for i, l in enumerate(lines) if l.startswith("# ")), None)
-        unverified = [f for f in facts if not f.verified]
-        if h1 is not None:
-            if unverified:
-                lines.insert(h1 + 1, unverified_note(unverified, self.content, lang))
-            if meta.get("icon") and meta.get("layout") != "home":
-                lines.insert(h1, f'\n<div class="wic-pictogram" aria-hidden="true">{icon_svg(meta["icon"])}</div>\n')
-        body = "\n".join(lines)
-        last_reviewed = meta.get("last_reviewed")
-        if not isinstance(last_reviewed, dt.date):
-            last_reviewed = None
-        other = [str(s) for s in (meta.get("sources") or [])]
-        if meta.get("layout") != "home":
-            body += sources_section(facts, other, last_reviewed, lang, self.config.lao_digits)
-        return body
+        where = self.settings.rel(Path(config.docs_dir) / page.file.src_uri)
+        result = render_page(markdown, page.meta or {}, page_language(page), self.content, where,
+                             self.settings.lao_digits)
+        if result.problems:
+            raise PluginError("\n".join(str(p) for p in result.problems))
+        return result.markdown
 
     def on_page_context(self, context, page, config, nav):
         # static-i18n has just pointed config.extra.alternate at this page's twins, with

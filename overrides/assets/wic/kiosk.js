@@ -111,14 +111,8 @@
   var onHome = page(location.href) === page(home);
   var timer = null, tick = null, overlay = null, left = 0, lastX = null, lastY = null;
 
-  var TEXT = {
-    lo: { title: "ທ່ານຍັງອ່ານຢູ່ບໍ່?",
-          line: "ເພື່ອຮັກສາຄວາມເປັນສ່ວນຕົວ, ໜ້າຈໍຈະກັບໄປໜ້າຫຼັກ ໃນອີກ # ວິນາທີ.",
-          hint: "ແຕະບ່ອນໃດກໍໄດ້ ເພື່ອອ່ານຕໍ່.", stay: "ຂ້ອຍຍັງອ່ານຢູ່" },
-    en: { title: "Are you still reading?",
-          line: "To keep your reading private, the screen goes back to the home page in # seconds.",
-          hint: "Touch anywhere to keep reading.", stay: "I am still reading" }
-  };
+  // The countdown's words come from the page's config (scripts/wic/words/<lang>.yml).
+  var TEXT = (cfg.words && cfg.words.kiosk) || {};
 
   function isClean() { return /;clean(;|$)/.test(w.name); }
   function markUsed() { if (isClean()) w.name = w.name.replace(";clean", ""); }

@@ -1,12 +1,15 @@
 """Posters: printable PDFs (A4/A3; Lao, English, bilingual) made from content-src/posters/*.yml.
 
-    wic posters            render into the built site (or build it first)
-    wic build              builds the site and renders the posters (unless --no-posters)
+Importing this package registers the feature: its content loader (the poster definitions, read
+once per content load) and its {{ posters }} gallery block.
 """
 
-from .layout import LAYOUTS, SIZES, poster_page
-from .model import Poster, load_posters
-from .render import PosterError, poster_step, render_posters, resolve_base_url
+from ..content import register_loader
+from . import gallery  # noqa: F401 - registers {{ posters }}
+from .layout import LAYOUTS, poster_page
+from .model import Poster, load_for_content, load_posters
+from .render import PosterResult, render_posters
 
-__all__ = ["LAYOUTS", "SIZES", "Poster", "PosterError", "load_posters", "poster_page", "poster_step",
-           "render_posters", "resolve_base_url"]
+register_loader("posters", load_for_content)
+
+__all__ = ["LAYOUTS", "Poster", "PosterResult", "load_posters", "poster_page", "render_posters"]

@@ -24,12 +24,15 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..content import Content, bilingual_field
-from ..formatting import LANGS
-from ..icons import icon_exists
-from ..pages import glossary_variants, thai_problems, variant_problem
-from ..problems import WARNING, ContentError, Problem, rel
-from ..yamlfile import Located, load_yaml
+from ..content import Content
+from ..content.fields import bilingual_field
+from ..content.yamlfile import Located, load_yaml
+from ..errors import WARNING, ContentError, Problem, rel
+from ..pages.checks import FIGURE_PATTERNS
+from ..pages.lao import glossary_variants, thai_problems, variant_problem
+from ..render.engine import PLACEHOLDER, render_placeholders
+from ..render.icons import icon_exists
+from ..text.formatting import LANGS, format_value
 
 COLOURS = {
     # name: (main colour, dark shade for figures, light tint for the contact band)
@@ -82,9 +85,6 @@ class Poster:
 
 def _figure_problems(text: str, where: str, line: int, problems: list[Problem]) -> None:
     # Same rule as pages: a figure must come from content-src, never be typed into a message.
-    from ..pages import FIGURE_PATTERNS
-    from ..placeholders import PLACEHOLDER
-
     prose = PLACEHOLDER.sub(" ", text)
     for pattern, what in FIGURE_PATTERNS:
         m = pattern.search(prose)
@@ -105,23 +105,21 @@ def _check_lao(text: str, where: str, line: int, content: Content | None, proble
         problems.extend(variant_problem(v, term, where, line) for v, term in glossary_variants(text, content))
 
 
-def _check_placeholders(text: str, lang: str, where: str, line: int, content: Content, problems: list[Problem]) -> None:
-    from ..placeholders import PLACEHOLDER, render_placeholders
+MESSAGE_KINDS = ("fact", "contact", "phone")
 
+
+def _check_placeholders(text: str, lang: str, where: str, line: int, content: Content, problems: list[Problem]) -> None:
     for m in PLACEHOLDER.finditer(text):
-        if m.group(1) not in ("fact", "contact", "phone"):
+        if m.group(1) not in MESSAGE_KINDS:
             problems.append(Problem(where, line, f"poster messages cannot use {{{{ {m.group(1)} }}}}",
                                     "use only {{ fact:KEY }}, {{ contact:KEY }} or {{ phone:KEY }} in a message"))
             return
-    rendered = render_placeholders(text, lang, content, where, first_line=line)
+    rendered = render_placeholders(text, lang, content, where, first_line=line, kinds=MESSAGE_KINDS)
     problems.extend(rendered.problems)
 
 
 def _shown_length(text: str, lang: str, content: Content | None) -> int:
     """Characters a reader sees: placeholders count as the text they become."""
-    from ..formatting import format_value
-    from ..placeholders import PLACEHOLDER
-
     def shown(m: re.Match) -> str:
         kind, key = m.group(1), (m.group(2) or "").strip()
         if content is not None and kind == "fact" and key in content.facts:
@@ -136,8 +134,8 @@ def _shown_length(text: str, lang: str, content: Content | None) -> int:
 
 
 def load_poster(path: Path, content: Content | None, docs_dir: Path | None,
-                problems: list[Problem]) -> Poster | None:
-    where = rel(path)
+                problems: list[Problem], project: Path | None = None) -> Poster | None:
+    where = rel(path, project)
     n = len(problems)
     try:
         data = load_yaml(path)
@@ -233,7 +231,6 @@ def load_poster(path: Path, content: Content | None, docs_dir: Path | None,
                                         f"posters need short messages: keep it under {MAX_MESSAGE_CHARS[lang]}", WARNING))
         _check_lao(text["lo"], where, item.line_of("lo"), content, problems)
         if content is not None:
-            from ..placeholders import PLACEHOLDER
             used = [sorted(m.group(0) for m in PLACEHOLDER.finditer(text[l])) for l in LANGS]
             if used[0] != used[1]:
                 problems.append(Problem(where, line, "the Lao and English texts of this message quote different figures",
@@ -265,7 +262,7 @@ def load_posters(posters_dir: Path, content: Content | None = None, docs_dir: Pa
     if not posters_dir.is_dir():
         return posters, problems
     for path in sorted(posters_dir.glob("*.yml")) + sorted(posters_dir.glob("*.yaml")):
-        poster = load_poster(path, content, docs_dir, problems)
+        poster = load_poster(path, content, docs_dir, problems, posters_dir.parent.parent)
         if poster is not None:
             posters.append(poster)
     posters.sort(key=lambda p: (p.order, p.key))
@@ -274,12 +271,10 @@ def load_posters(posters_dir: Path, content: Content | None = None, docs_dir: Pa
 
 def _used(poster: Poster, content: Content):
     """The facts and contacts a poster's messages quote, as render_placeholders records them."""
-    from ..placeholders import render_placeholders
-
     facts: list[str] = []
     contacts: list[str] = []
     for message in poster.messages:
-        rendered = render_placeholders(message.text["lo"], "lo", content, poster.path)
+        rendered = render_placeholders(message.text["lo"], "lo", content, poster.path, kinds=MESSAGE_KINDS)
         facts += [k for k in rendered.facts if k not in facts]
         contacts += [k for k in rendered.contacts if k not in contacts]
     return facts, contacts
@@ -294,3 +289,8 @@ def contacts_used(poster: Poster, content: Content) -> list[str]:
     keys = _used(poster, content)[1]
     keys += [k for k in poster.contacts if k not in keys and k in content.contacts]
     return keys
+
+
+def load_for_content(content: Content, docs_dir: Path) -> tuple[list[Poster], list[Problem]]:
+    """The posters feature's content loader (registered in wic.posters): runs once per content load."""
+    return load_posters(content.root / "posters", content, docs_dir)

@@ -11,19 +11,21 @@ from __future__ import annotations
 
 import atexit
 import json
+import logging
 import os
 import re
 import shutil
 import signal
 import subprocess
-import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
-from .browser import QUIET_FLAGS, chromium_path
+from ..print.browser import QUIET_FLAGS, chromium_path
+
+log = logging.getLogger("mkdocs.plugins.wic")
 
 # Kiosk-only flags, on top of wic.browser.QUIET_FLAGS (which keep Chromium from calling home).
 KIOSK_FLAGS = [
@@ -115,7 +117,7 @@ class KioskBrowser:
         self.restart_delay = restart_delay
         self.fast_exit_seconds = fast_exit_seconds
         self.max_restart_delay = max_restart_delay
-        self.log = log or (lambda msg: print(msg, file=sys.stderr, flush=True))
+        self.log = log or log_warning
         self.quiet = quiet
         self.starts = 0
         self.waits: list[float] = []   # the pauses before each restart (for tests and the log)
@@ -193,28 +195,35 @@ def _kill_group(proc: subprocess.Popen, sig: int) -> None:
             pass
 
 
+def log_warning(msg: str) -> None:
+    log.warning(msg)
+
+
 def start_kiosk_browser(url: str, server=None, *, env: Mapping[str, str] | None = None,
-                        chromium: str | None = None) -> KioskBrowser | None:
-    """Called by `wic serve --kiosk` before it serves: start the kiosk browser if there is a screen."""
+                        chromium: str | None = None, browser_log: bool = False) -> KioskBrowser | None:
+    """Called by `wic serve --kiosk` before it serves: start the kiosk browser if there is a screen.
+
+    browser_log: let Chromium's own messages through (for finding out why a kiosk misbehaves).
+    """
     env = os.environ if env is None else env
     site_dir = _served_dir(server)
     if site_dir is not None and site_is_kiosk_build(site_dir) is False:
-        print("wic: this site was built without --kiosk, so the idle reset is off. "
-              "Run 'wic build --kiosk' for the centre's kiosk.", file=sys.stderr)
+        log.warning("this site was built without --kiosk, so the idle reset is off. "
+                    "Run 'wic build --kiosk' for the centre's kiosk.")
     if not have_display(env):
-        print("wic: no screen found (neither DISPLAY nor WAYLAND_DISPLAY is set), so the kiosk browser "
-              f"was not started; serving only. Open {url} in a browser, or start 'wic serve --kiosk' "
-              "from the desktop session (see deploy/README.md).", file=sys.stderr)
+        log.warning("no screen found (neither DISPLAY nor WAYLAND_DISPLAY is set), so the kiosk browser "
+                    f"was not started; serving only. Open {url} in a browser, or start 'wic serve --kiosk' "
+                    "from the desktop session (see deploy/README.md).")
         return None
     try:
         chromium = chromium or chromium_path()
     except RuntimeError as exc:
-        print(f"wic: {exc} Serving only.", file=sys.stderr)
+        log.warning(f"{exc} Serving only.")
         return None
     if url.endswith("/"):
         url += "index.html"   # the same address the site's own Home links and resets use
-    kiosk = KioskBrowser(url, chromium, quiet=not env.get("WIC_KIOSK_BROWSER_LOG")).start()
-    print(f"Kiosk: Chromium full screen on {url}; it starts again if closed. Ctrl+C stops both.")
+    kiosk = KioskBrowser(url, chromium, quiet=not browser_log).start()
+    log.info(f"Kiosk: Chromium full screen on {url}; it starts again if closed. Ctrl+C stops both.")
     atexit.register(kiosk.stop)
     if threading.current_thread() is threading.main_thread():
         # `systemctl --user stop` sends SIGTERM: stop serving the same way as Ctrl+C, so the browser is closed too.

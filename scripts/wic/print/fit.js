@@ -1,8 +1,9 @@
-// Poster fitting, run inside Chromium. show() puts one poster on the page and finds the largest
+// Fitting printed pages (posters, handouts), run inside Chromium. show() puts one page (the body's
+// first element) on the paper and finds the largest
 // text scale (--fit) between minFit and maxFit at which everything fits the page: no content
 // taller than the paper, no text wider than its box or off the page edge. If even minFit does not
 // fit, it reports why, and the poster is not printed.
-window.wicPoster = (function () {
+window.wicPrint = (function () {
   const PX_PER_MM = 96 / 25.4;
   const STEP = 0.01;
 
@@ -111,11 +112,11 @@ window.wicPoster = (function () {
     document.getElementById("page-size").textContent = pageCss;
     document.title = title;
     document.body.innerHTML = body;
-    const poster = document.querySelector(".poster");
+    const poster = document.body.firstElementChild;
     void poster.offsetHeight;          // lay out, so the fonts the text needs start loading
     await document.fonts.ready;
     // The page address stays on one line: a long one is set smaller rather than broken.
-    const url = poster.querySelector(".poster__url");
+    const url = poster.querySelector("[data-one-line]");
     for (let scale = 1; url && url.scrollWidth > url.clientWidth + 0.5 && scale > 0.55; ) {
       scale = Math.round((scale - 0.05) * 100) / 100;
       url.style.fontSize = scale + "em";

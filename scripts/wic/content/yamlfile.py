@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from .problems import ContentError, Problem, rel
+from ..errors import ContentError, Problem, rel
 
 
 _SCALARS = yaml.constructor.SafeConstructor()

@@ -6,7 +6,6 @@ The flags keep Chromium from calling home, which on an offline kiosk only produc
 
 from __future__ import annotations
 
-import os
 import shutil
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,8 +19,8 @@ QUIET_FLAGS = [
 ]
 
 
-def chromium_path() -> str:
-    override = os.environ.get("WIC_CHROMIUM")
+def chromium_path(override: str = "") -> str:
+    """The Chromium to drive: the `chromium` setting of the wic plugin if given, else Debian's."""
     for candidate in ([override] if override else []) + list(CHROMIUM_CANDIDATES):
         if candidate and Path(candidate).is_file():
             return candidate
@@ -29,17 +28,17 @@ def chromium_path() -> str:
     if found:
         return found
     raise RuntimeError("Debian's Chromium was not found. Install it with 'sudo apt-get install chromium' "
-                       "(the README's setup command does this), or set WIC_CHROMIUM to its path.")
+                       "(the README's setup command does this), or set 'chromium:' under the wic plugin in mkdocs.yml.")
 
 
 @contextmanager
-def launched_browser(headless: bool = True):
+def launched_browser(headless: bool = True, chromium: str = ""):
     """Yield a Playwright Browser on Debian's Chromium, with a throw-away profile."""
     from playwright.sync_api import sync_playwright
 
     # launch() gives every run a fresh temporary profile of its own.
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium_path(), headless=headless, args=QUIET_FLAGS)
+        browser = pw.chromium.launch(executable_path=chromium_path(chromium), headless=headless, args=QUIET_FLAGS)
         try:
             yield browser
         finally:

@@ -1,4 +1,4 @@
-"""Reuse poster files rendered before from exactly the same inputs.
+"""Reuse files printed before from exactly the same inputs.
 
 A poster's PDF depends only on its HTML, the page size, the shell (fonts, CSS, fitting script)
 and the fitting limits; the cache key is a hash of all of them. Rebuilding the site after a text
@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 
-class PosterCache:
+class PrintCache:
     def __init__(self, folder: Path | None, shell: str):
         self.folder = folder
         self.shell_digest = hashlib.sha256(shell.encode("utf-8")).hexdigest()

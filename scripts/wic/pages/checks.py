@@ -9,21 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from ..content import Content
+from ..errors import WARNING, Problem
+from ..laofold import fold
+from ..render.engine import PLACEHOLDER, render_placeholders
+from ..render.icons import icon_exists
+from ..words import t
+from .lao import THAI, glossary_variants, thai_problems, variant_problem
+from .source import PageSource, list_pages
 
-from .content import Content
-from .formatting import LANGS
-from .icons import icon_exists
-from .laofold import fold
-from .placeholders import PLACEHOLDER, render_placeholders
-from .problems import WARNING, Problem, rel
-from .strings import t
-
-FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.S)
-THAI = re.compile(r"[\u0E00-\u0E7F]")
 LAO_LETTER = re.compile(r"[\u0E80-\u0EFF]")
 LATIN_LETTER = re.compile(r"[A-Za-z]")
 LINK = re.compile(r"(?<!!)\[[^\]]*\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
@@ -35,65 +31,13 @@ FIGURE_PATTERNS = [
     (re.compile(r"\b\d+\s*(?:days?|hours?|weeks?|months?|years?)\b|\d+\s*(?:ວັນ|ຊົ່ວໂມງ|ອາທິດ|ເດືອນ|ປີ)", re.I),
      "a day, hour, month or year count"),
 ]
+HAS_DIGIT = re.compile(r"\d")
 LIST_NUMBER = re.compile(r"^\s*\d+\.(?:\s|$)")
 CODE_SPAN = re.compile(r"`[^`]*`|```.*?```", re.S)
 HTML_TAG = re.compile(r"<[^>]+>")
 URL = re.compile(r"\(?https?://\S+|\]\([^)]*\)")
 ATTR_LIST = re.compile(r"\{\s*[.#:][^}]*\}")
 EMOJI = re.compile(r":[a-z0-9]+(?:-[a-z0-9]+)+:")
-
-
-@dataclass
-class PageSource:
-    path: Path
-    where: str           # path for messages, relative to the project
-    lang: str
-    slug: str            # path inside docs/<lang>/, e.g. "work-rights/hours.md"
-    meta: dict
-    body: str
-    body_line: int       # file line of the first body line
-    meta_lines: dict = field(default_factory=dict)
-
-    def meta_line(self, key: str) -> int:
-        return self.meta_lines.get(key, 1)
-
-    @property
-    def is_home(self) -> bool:
-        return self.meta.get("layout") == "home"
-
-
-def read_page(path: Path, lang: str, docs_dir: Path, problems: list[Problem]) -> PageSource:
-    text = path.read_text(encoding="utf-8")
-    where = rel(path, docs_dir.parent)
-    meta, meta_lines, body, body_line = {}, {}, text, 1
-    m = FRONT_MATTER.match(text)
-    if m:
-        try:
-            meta = yaml.safe_load(m.group(1)) or {}
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            problems.append(Problem(where, (mark.line + 2) if mark else 1, "front matter is not valid YAML",
-                                    "check indentation and quote values that contain ':'"))
-            meta = {}
-        for i, line in enumerate(m.group(1).splitlines(), start=2):
-            km = re.match(r"([A-Za-z_]+)\s*:", line)
-            if km:
-                meta_lines.setdefault(km.group(1), i)
-        body = text[m.end():]
-        body_line = text[:m.end()].count("\n") + 1
-    return PageSource(path, where, lang, path.relative_to(docs_dir / lang).as_posix(), meta, body, body_line,
-                      meta_lines)
-
-
-def list_pages(docs_dir: Path, problems: list[Problem]) -> dict[str, dict[str, PageSource]]:
-    """{lang: {slug: page}} for every Markdown file under docs/lo and docs/en."""
-    pages: dict[str, dict[str, PageSource]] = {}
-    for lang in LANGS:
-        pages[lang] = {}
-        for path in sorted((docs_dir / lang).rglob("*.md")):
-            page = read_page(path, lang, docs_dir, problems)
-            pages[lang][page.slug] = page
-    return pages
 
 
 def _prose(body: str) -> str:
@@ -122,26 +66,6 @@ def headings(body: str, level: int) -> list[tuple[int, str]]:
         if not fenced and line.startswith("#" * level + " "):
             out.append((i, line[level + 1:].strip()))
     return out
-
-
-def thai_problems(text: str, where: str, line: int) -> list[Problem]:
-    """Thai and Lao letters look alike; Lao text must hold no Thai code point."""
-    m = THAI.search(text)
-    if not m:
-        return []
-    return [Problem(where, line, f"Thai character U+{ord(m.group(0)):04X} in Lao text",
-                    "retype the word with a Lao keyboard (Lao letters are U+0E80-U+0EFF)")]
-
-
-def glossary_variants(text: str, content: Content) -> list[tuple[str, object]]:
-    """(variant, term) for every non-preferred glossary spelling that the Lao text uses."""
-    return [(variant, term) for term in content.terms.values() for variant in term.variants
-            if variant and variant in text and term.lo not in variant]
-
-
-def variant_problem(variant: str, term, where: str, line: int) -> Problem:
-    return Problem(where, line, f"'{variant}' is a variant spelling of '{term.lo}' ({term.en})",
-                   f"use the glossary's preferred term '{term.lo}'", WARNING)
 
 
 def check_page(page: PageSource, content: Content, all_slugs: set[str]) -> tuple[list[Problem], list[str]]:
@@ -197,7 +121,7 @@ def check_page(page: PageSource, content: Content, all_slugs: set[str]) -> tuple
     # Figures typed into prose instead of pulled from content-src.
     prose_lines = _prose(page.body).splitlines()
     for n, line in enumerate(prose_lines):
-        if not any(ch.isdigit() for ch in line) and "ເປີເຊັນ" not in line:
+        if not HAS_DIGIT.search(line) and "ເປີເຊັນ" not in line:
             continue
         if line.lstrip().startswith(("!!!", "???")):
             continue
@@ -261,8 +185,9 @@ def check_pages(docs_dir: Path, content: Content) -> tuple[list[Problem], dict[s
     pages = list_pages(docs_dir, problems)
     facts_used: dict[tuple[str, str], list[str]] = {}
     for lang, by_slug in pages.items():
+        slugs = set(by_slug)
         for slug, page in by_slug.items():
-            page_problems, used = check_page(page, content, set(by_slug))
+            page_problems, used = check_page(page, content, slugs)
             problems.extend(page_problems)
             facts_used[(lang, slug)] = used
     shares: dict[str, float] = {}

@@ -1,0 +1,39 @@
+"""wic serve: serve the built site on this machine; --kiosk also starts the kiosk browser."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..serve.server import make_server
+from ..settings import load_settings
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("serve", help="serve the built site on 127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--site-dir", type=Path, default=None)
+    p.add_argument("--kiosk", action="store_true", help="also start Chromium full-screen on the home page")
+    p.add_argument("--browser-log", action="store_true", help="show the kiosk browser's own messages")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    settings = load_settings(args.project, site_dir=args.site_dir)
+    site = settings.site_dir
+    if not (site / "index.html").is_file():
+        print(f"wic: {site} has no built site. Run 'wic build' first.", file=sys.stderr)
+        return 1
+    server = make_server(site, args.port)
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    print(f"Serving {site} at {url} (Ctrl+C to stop)")
+    if args.kiosk:
+        from ..serve.kiosk import start_kiosk_browser
+        start_kiosk_browser(url, server, chromium=settings.chromium or None, browser_log=args.browser_log)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0

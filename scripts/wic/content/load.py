@@ -1,0 +1,73 @@
+"""Load and validate all of content-src: facts, contacts, glossary, then what features register.
+
+Everything a page may quote (a figure, a phone number, a term) is defined here exactly once,
+with where it comes from, so that pages and posters can never disagree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Callable
+
+from ..errors import Problem
+from .contacts import load_contacts
+from .facts import load_facts
+from .glossary import load_glossary
+from .model import Content
+
+# Features that load content of their own (posters, training modules) register here:
+# name -> loader(content, docs_dir) -> (data, problems). Their data lands in content.extras[name].
+LOADERS: dict[str, Callable] = {}
+
+
+def register_loader(name: str, loader: Callable) -> None:
+    LOADERS[name] = loader
+
+
+_CACHE: dict[tuple, Content] = {}
+
+
+def _fingerprint(root: Path, docs_dir: Path | None) -> tuple:
+    files = sorted(root.rglob("*.y*ml")) if root.is_dir() else []
+    stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+    # Features check that the pages they point to exist: the list of pages is part of the input.
+    pages = tuple(sorted(str(p) for p in docs_dir.rglob("*.md"))) if docs_dir and docs_dir.is_dir() else ()
+    return stamp, pages
+
+
+def load_content(root: Path, docs_dir: Path | None = None, today: dt.date | None = None) -> Content:
+    """Load and validate all of content-src; problems are collected, never raised.
+
+    A build needs the content in several places (the check, each language's pages, the
+    posters); it is loaded once and kept while no file under content-src changes.
+    """
+    root = Path(root).resolve()
+    docs_dir = Path(docs_dir).resolve() if docs_dir else root.parent / "docs"
+    today = today or dt.date.today()
+    key = (str(root), str(docs_dir), today, tuple(LOADERS), _fingerprint(root, docs_dir))
+    if key not in _CACHE:
+        _CACHE.clear()
+        _CACHE[key] = _load_content(root, docs_dir, today)
+    return _CACHE[key]
+
+
+def _load_content(root: Path, docs_dir: Path, today: dt.date) -> Content:
+    problems: list[Problem] = []
+    if not root.is_dir():
+        problems.append(Problem(str(root), 1, "content folder not found",
+                                "run wic from the project folder, or pass --project"))
+        return Content(root, {}, {}, {}, problems)
+    facts = load_facts(root, today, problems)
+    contacts = load_contacts(root, today, problems)
+    terms = load_glossary(root, problems)
+    for fact in facts.values():
+        if fact.ask and fact.ask not in contacts:
+            problems.append(Problem(fact.path, fact.line, f"fact '{fact.key}' asks unknown contact '{fact.ask}'",
+                                    "use a key from content-src/contacts.yml"))
+    content = Content(root, facts, contacts, terms, problems)
+    for name, loader in LOADERS.items():
+        data, extra_problems = loader(content, docs_dir)
+        content.extras[name] = data
+        problems.extend(extra_problems)
+    return content

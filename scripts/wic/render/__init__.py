@@ -1,0 +1,1 @@
+"""Turn content into HTML: the placeholder engine, templates, pictograms and page furniture."""
