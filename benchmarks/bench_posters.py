@@ -19,11 +19,14 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT / "scripts"))
 
-from wic.print.browser import launched_browser  # noqa: E402
+import wic.features  # noqa: E402,F401 - registers the placeholder kinds posters use
 from wic.content import load_content  # noqa: E402
-from wic.posters.layout import LAYOUTS, SIZES  # noqa: E402
-from wic.posters.model import load_posters  # noqa: E402
-from wic.posters.render import THUMB_LAYOUTS, PosterRenderer, render_one, resolve_base_url  # noqa: E402
+from wic.posters.files import THUMB_LAYOUTS  # noqa: E402
+from wic.posters.layout import LAYOUTS  # noqa: E402
+from wic.posters.render import poster_shell, render_one  # noqa: E402
+from wic.print.browser import launched_browser  # noqa: E402
+from wic.print.engine import SIZES, PrintPage  # noqa: E402
+from wic.settings import load_settings  # noqa: E402
 
 TARGET_PER_PDF = 0.5
 
@@ -33,18 +36,19 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=2, help="timed passes over the whole set (best is reported)")
     args = parser.parse_args()
 
-    content = load_content(PROJECT / "content-src")
-    posters, problems = load_posters(PROJECT / "content-src" / "posters", content, PROJECT / "docs")
+    settings = load_settings(PROJECT)
+    content = load_content(settings.content_dir, settings.docs_dir)
+    posters = content.extras.get("posters") or []
     if not posters:
         print("no posters found", file=sys.stderr)
         return 1
-    base_url = resolve_base_url(PROJECT)
+    base_url = settings.base_url
     per_poster = len(LAYOUTS) * len(SIZES)
 
     with tempfile.TemporaryDirectory() as tmp, launched_browser() as browser:
         out = Path(tmp)
         t0 = time.perf_counter()
-        renderer = PosterRenderer(browser)
+        renderer = PrintPage(browser, poster_shell(settings))
         setup = time.perf_counter() - t0
         warm = render_one(renderer, posters[0], content, base_url, out)        # warm-up, not counted
         if warm.error:

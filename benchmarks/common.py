@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -44,22 +46,29 @@ STOCK_MKDOCS = textwrap.dedent("""\
     """)
 
 
-def make_stock_project(docs: Path, dest: Path) -> Path:
+def make_stock_project(docs: Path, dest: Path, prune: bool = False) -> Path:
+    """Stock Material on the same Markdown; prune=True adds navigation.prune, which keeps every page
+    from carrying the whole navigation (the fair peer for large sites)."""
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copytree(docs, dest / "docs", dirs_exist_ok=True)
     (dest / "stock-overrides" / "partials" / "languages").mkdir(parents=True, exist_ok=True)
     shutil.copy(PROJECT / "overrides" / "partials" / "languages" / "lo.html",
                 dest / "stock-overrides" / "partials" / "languages" / "lo.html")
-    (dest / "mkdocs.yml").write_text(STOCK_MKDOCS, encoding="utf-8")
+    config = STOCK_MKDOCS
+    if prune:
+        config = config.replace("      language: lo\n", "      language: lo\n      features:\n        - navigation.prune\n")
+    (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
     return dest
 
 
-def make_wic_project(docs: Path, dest: Path) -> Path:
+def make_wic_project(docs: Path, dest: Path, source: Path = PROJECT) -> Path:
+    """Our project around these docs; `source` is the checkout whose content-src, theme and
+    mkdocs.yml go with it (another revision's, to compare with how it was)."""
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copytree(docs, dest / "docs", dirs_exist_ok=True)
     for name in ("content-src", "overrides"):
-        shutil.copytree(PROJECT / name, dest / name, dirs_exist_ok=True)
-    shutil.copy(PROJECT / "mkdocs.yml", dest / "mkdocs.yml")
+        shutil.copytree(source / name, dest / name, dirs_exist_ok=True)
+    shutil.copy(source / "mkdocs.yml", dest / "mkdocs.yml")
     return dest
 
 
@@ -73,25 +82,36 @@ def with_material_search(project: Path) -> Path:
     return project
 
 
-def timed(cmd: list[str], cwd: Path) -> float:
+class Timing(float):
+    """Wall seconds (the float itself) and the CPU seconds the command used (user + system)."""
+    cpu: float = 0.0
+
+
+def timed(cmd: list[str], cwd: Path, env: dict | None = None) -> Timing:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    run = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
-    elapsed = time.perf_counter() - start
+    run = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=env)
+    elapsed = Timing(time.perf_counter() - start)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    elapsed.cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if run.returncode != 0:
         raise SystemExit(f"command failed: {' '.join(cmd)}\n{run.stdout[-3000:]}\n{run.stderr[-3000:]}")
     return elapsed
 
 
-def build_stock(project: Path, site: Path) -> float:
+def build_stock(project: Path, site: Path) -> Timing:
     return timed([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)], project)
 
 
-def build_wic(project: Path, site: Path, posters: bool = True) -> float:
+def build_wic(project: Path, site: Path, posters: bool = True, scripts: Path | None = None) -> Timing:
+    """Our build; `scripts` runs another version of the wic package (e.g. a checkout of an older commit)."""
+    env = None
+    if scripts is not None:
+        env = {**os.environ, "PYTHONPATH": str(scripts)}
     cmd = [sys.executable, "-m", "wic.cli", "--project", str(project), "build", "--site-dir", str(site)]
-    if not posters and "--no-posters" in subprocess.run([sys.executable, "-m", "wic.cli", "build", "--help"],
-                                                        capture_output=True, text=True, cwd=project).stdout:
+    if not posters:
         cmd.append("--no-posters")
-    return timed(cmd, project)
+    return timed(cmd, project, env)
 
 
 def tree_size(path: Path) -> int:

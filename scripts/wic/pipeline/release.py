@@ -92,12 +92,11 @@ class Releases:
     # --- inside ---------------------------------------------------------------------------------
 
     def _new_id(self) -> str:
-        base = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
-        taken = {p.name for p in self.releases()}
-        n = 0
-        while f"{base}-{n:02d}" in taken:
-            n += 1
-        return f"{base}-{n:02d}"
+        # Sorts by time, to the nanosecond, so "older" is simply "sorts before".
+        now = time.time_ns()
+        newest = max((p.name for p in self.releases()), default="")
+        name = time.strftime("%Y%m%d-%H%M%S", time.gmtime(now // 10**9)) + f"-{now % 10**9:09d}"
+        return name if name > newest else newest + "-1"
 
     def _point_to(self, release: Path) -> None:
         if self.site_dir.exists() and not self.site_dir.is_symlink():

@@ -1,0 +1,122 @@
+"""Releases: every writer builds a new folder and switches site/ to it; earlier ones stay for rollback."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from wic.errors import ReleaseError
+from wic.pipeline.release import Releases
+
+PROJECT = Path(__file__).resolve().parents[1]
+
+
+def _publish(releases: Releases, text: str) -> Path:
+    with releases.lock():
+        folder = releases.new_folder()
+        (folder / "index.html").write_text(text, encoding="utf-8")
+        return releases.publish(folder)
+
+
+def test_site_is_a_link_to_the_newest_release_and_two_earlier_ones_are_kept(tmp_path):
+    site = tmp_path / "site"
+    releases = Releases(site)
+    for n in range(5):
+        _publish(releases, f"release {n}")
+    assert site.is_symlink()
+    assert (site / "index.html").read_text(encoding="utf-8") == "release 4"
+    kept = [(r / "index.html").read_text(encoding="utf-8") for r in releases.releases()]
+    assert kept == ["release 2", "release 3", "release 4"]
+
+
+def test_rollback_goes_back_one_release_at_a_time_and_then_refuses(tmp_path):
+    site = tmp_path / "site"
+    releases = Releases(site)
+    for n in range(3):
+        _publish(releases, f"release {n}")
+    releases.rollback()
+    assert (site / "index.html").read_text(encoding="utf-8") == "release 1"
+    releases.rollback()
+    assert (site / "index.html").read_text(encoding="utf-8") == "release 0"
+    with pytest.raises(ReleaseError, match="no earlier release"):
+        releases.rollback()
+    assert (site / "index.html").read_text(encoding="utf-8") == "release 0"
+
+
+def test_a_site_folder_from_before_releases_becomes_the_first_release(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("old", encoding="utf-8")
+    releases = Releases(site)
+    _publish(releases, "new")
+    assert (site / "index.html").read_text(encoding="utf-8") == "new"
+    releases.rollback()
+    assert (site / "index.html").read_text(encoding="utf-8") == "old"
+
+
+def test_two_writers_at_once_are_refused_with_a_clear_message(tmp_path):
+    releases = Releases(tmp_path / "site")
+    with releases.lock():
+        with pytest.raises(ReleaseError, match="another build or install"):
+            with Releases(tmp_path / "site").lock():
+                pass
+
+
+def test_leftovers_of_a_killed_writer_are_cleared_by_the_next_one(tmp_path):
+    site = tmp_path / "site"
+    releases = Releases(site)
+    _publish(releases, "good")
+    stray = releases.root / ".building-999-1"
+    stray.mkdir()
+    (stray / "half.html").write_text("half", encoding="utf-8")
+    (releases.root / ".trash-x-1").mkdir()
+    _publish(releases, "next")
+    assert not [p for p in releases.root.iterdir() if p.name.startswith((".building-", ".trash-"))]
+
+
+def _wait_for(condition, proc, limit: int = 200000) -> None:
+    # Polls the build's own progress on disk (not the clock); gives up if the build ends first.
+    for _ in range(limit):
+        if condition() or proc.poll() is not None:
+            return
+        time.sleep(0.001)
+
+
+@pytest.mark.parametrize("point", ["started", "pages written", "index written"])
+def test_a_build_killed_at_any_point_leaves_the_last_good_site_working(built_site, tmp_path, point):
+    site = tmp_path / "site"
+    releases = Releases(site)
+    with releases.lock():
+        folder = releases.new_folder()
+        os.rmdir(folder)
+        import shutil
+        shutil.copytree(built_site, folder)
+        releases.publish(folder)
+    before = (site / "index.html").read_bytes()
+
+    def building() -> list[Path]:
+        return [p for p in releases.root.glob(".building-*")]
+
+    conditions = {
+        "started": lambda: bool(building()),
+        "pages written": lambda: any((b / "en" / "index.html").exists() for b in building()),
+        "index written": lambda: any((b / "search" / "wic-index-en.js").exists() for b in building()),
+    }
+    proc = subprocess.Popen([sys.executable, "-m", "wic.cli", "--project", str(PROJECT), "build", "--no-posters",
+                             "--site-dir", str(site)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _wait_for(conditions[point], proc)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert (site / "index.html").read_bytes() == before
+    assert (site / "en" / "work-rights" / "wages.html").is_file()
+    # The next build clears what the killed one left and succeeds.
+    run = subprocess.run([sys.executable, "-m", "wic.cli", "--project", str(PROJECT), "build", "--no-posters",
+                          "--site-dir", str(site)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert not building()
