@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from .problems import ContentError
+from .stats.cli import add_parsers as add_stats_parsers
 
 
 def find_project(start: Path) -> Path:
@@ -88,9 +89,14 @@ def cmd_serve(args) -> int:
     if not (site / "index.html").is_file():
         print(f"wic: {site} has no built site. Run 'wic build' first.", file=sys.stderr)
         return 1
-    server = make_server(site, args.port)
+    stats = None
+    if not args.no_stats:
+        from .stats.endpoint import open_endpoint
+        stats = open_endpoint(args.project, site)
+    server = make_server(site, args.port, stats=stats)
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     print(f"Serving {site} at {url} (Ctrl+C to stop)")
+    print(stats.describe() if stats else "Usage counts: off (--no-stats).")
     if args.kiosk:
         from .kiosk import start_kiosk_browser
         start_kiosk_browser(url, server)
@@ -129,7 +135,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--site-dir", type=Path, default=None)
     p.add_argument("--kiosk", action="store_true", help="also start Chromium full-screen on the home page")
+    p.add_argument("--no-stats", action="store_true", help="keep no anonymous usage counts (see 'wic stats')")
     p.set_defaults(func=cmd_serve)
+
+    add_stats_parsers(sub)
 
     args = parser.parse_args(argv)
     args.project = (args.project or find_project(Path.cwd())).resolve()
