@@ -360,3 +360,27 @@ def test_a_flood_of_different_searches_cannot_grow_the_file_without_end(built_si
     keys = {r.key: r.n for r in store.rows("2026-11")}
     assert len(keys) == 6
     assert keys[OTHER] == 25 and keys["nothing00x"] == 2
+
+
+def test_the_kiosk_home_page_after_a_reset_is_not_counted_but_shows_the_notice(page, kiosk_site, tmp_path):
+    s = Served(kiosk_site, tmp_path / "stats.sqlite3")  # idle reset after 3 s in this build
+    try:
+        page.clock.install()
+        visit(page, s.url + "index.html")  # the kiosk starting: nobody chose this page
+        page.locator(NOTICE).wait_for(state="visible")
+        assert s.total() == 0
+        with page.expect_response(is_count):
+            page.click(".wic-tile >> nth=1")  # a visitor taps a topic
+        read = s.counts()
+        assert len(read) == 1 and list(read.values()) == [1]
+        ((path, kind, lang, _),) = read
+        assert kind == "view" and lang == "lo" and path != "index.html"
+        with page.expect_response(is_count) as response:
+            page.clock.run_for(30_000)  # the visitor walks away: countdown, then home
+        assert response.value.status == 200 and json.loads(response.value.request.post_data)["kind"] == "hello"
+        assert page.url == s.url + "index.html"
+        page.locator(NOTICE).wait_for(state="visible")
+        assert s.counts() == read
+        assert not page.console_errors, page.console_errors
+    finally:
+        s.server.shutdown()

@@ -4,7 +4,8 @@
    Counts are sent only when the site comes from a server (http/https); opened from disk
    (file://) nothing is counted and nothing is sent. Each count is one small POST to
    /_wic/count saying what happened on which page in which language:
-   - a page view;
+   - a page view (not the kiosk's home page shown after an idle reset or at start: nobody chose
+     it; the page only asks whether counts are kept, to show the notice);
    - a search: how many pages it found, and only when it found nothing, the folded text typed
      (search.js announces each search it shows: document event "wic:search", detail {q, results};
      a search is counted once the visitor has stopped typing for a moment, or leaves the page);
@@ -56,7 +57,8 @@
 
   w.wicCount = function (kind, key) { send({ kind: String(kind), key: String(key) }); };
 
-  send({ kind: "view" });
+  var automatic = cfg.kiosk && page === "index.html" && /;clean(;|$)/.test(w.name || "");
+  send({ kind: automatic ? "hello" : "view" });
 
   /* Searches: search.js shows results after every key press; only the search the visitor
      settled on counts. */

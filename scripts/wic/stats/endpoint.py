@@ -31,7 +31,8 @@ COUNT_PATH = "/_wic/count"
 MAX_BODY = 1024
 LANGS = ("lo", "en")
 # What the browser may send; "search" is filed as "search" or "search-none" (found nothing).
-KINDS = ("view", "search", "download", "print", "quiz-right", "quiz-wrong")
+# "hello" only asks whether counts are kept (the kiosk's home page after a reset is no visit).
+KINDS = ("view", "search", "download", "print", "quiz-right", "quiz-wrong", "hello")
 FIELDS = {"kind", "page", "lang", "results", "q", "key"}
 PAGE = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9_./-]{0,199}")
 QUIZ_KEY = re.compile(r"[a-z0-9][a-z0-9_.:-]{0,63}")
@@ -147,7 +148,8 @@ class CountEndpoint:
 
     def count(self, body: bytes) -> Count:
         found = self.parse(body)
-        self.store.add(found)
+        if found.kind != "hello":
+            self.store.add(found)
         return found
 
 

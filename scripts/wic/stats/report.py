@@ -7,6 +7,7 @@ import calendar
 import csv
 import datetime as dt
 import io
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,6 +65,14 @@ class MonthReport:
     def total(self, *kinds: str, lang: str | None = None) -> int:
         return sum(l.n for l in self.lines if l.kind in kinds and (lang is None or l.lang == lang))
 
+    def figure(self, *kinds: str, lang: str | None = None) -> str:
+        """A total as printed. When its sensitive part is small, that part is shown apart as "<5":
+        otherwise the total minus the other (exact) figures would give it away."""
+        chosen = [l for l in self.lines if l.kind in kinds and (lang is None or l.lang == lang)]
+        part = sum(l.n for l in chosen if l.sensitive)
+        rest = sum(l.n for l in chosen if not l.sensitive)
+        return f"{rest} + <{SMALL}" if 0 < part < SMALL else str(rest + part)
+
     def _by(self, kind: str, field: str) -> list[tuple[str, dict[str, int], bool]]:
         """(name, {lo, en, total}, sensitive) per section or page, most counted first."""
         acc: dict[str, dict[str, int]] = defaultdict(lambda: {"lo": 0, "en": 0, "total": 0})
@@ -74,7 +83,9 @@ class MonthReport:
                 acc[name][l.lang] += l.n
                 acc[name]["total"] += l.n
                 sens[name] |= l.sensitive
-        return sorted(((name, c, sens[name]) for name, c in acc.items()), key=lambda x: (-x[1]["total"], x[0]))
+        # A hidden count sorts as "<5" would: its place in the list must not tell more.
+        return sorted(((name, c, sens[name]) for name, c in acc.items()),
+                      key=lambda x: (-_rank(x[1]["total"], x[2]), x[0]))
 
     def sections(self):
         return self._by("view", "section")
@@ -92,12 +103,14 @@ class MonthReport:
                 acc[l.key] += l.n
         return sorted(acc.items(), key=lambda kv: (-kv[1], kv[0]))
 
-    def quiz(self) -> list[tuple[str, str, int, int]]:
+    def quiz(self) -> list[tuple[str, str, str, str]]:
+        """(page, question, right, wrong) as printed."""
         acc: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
         for l in self.lines:
             if l.kind in ("quiz-right", "quiz-wrong"):
                 acc[(l.page, l.key)][l.kind == "quiz-wrong"] += l.n
-        return [(page, key, rw[0], rw[1]) for (page, key), rw in sorted(acc.items())]
+        return [(page, key, shown(rw[0], is_sensitive(page)), shown(rw[1], is_sensitive(page)))
+                for (page, key), rw in sorted(acc.items())]
 
     def daily(self, section: str) -> list[int]:
         """Page views in one report section, day by day (index 0 is the 1st)."""
@@ -108,24 +121,32 @@ class MonthReport:
         return days
 
     def summary(self) -> list[tuple[str, str]]:
-        views, searches, none = self.total("view"), self.total("search", "search-none"), self.total("search-none")
+        f = self.figure
         return [
-            ("Page views", f"{views} (Lao {self.total('view', lang='lo')}, English {self.total('view', lang='en')})"),
-            ("Searches", f"{searches} (found something {searches - none}, found nothing {none})"),
-            ("Downloads (posters, handouts as PDF)", str(self.total("download"))),
-            ("Pages printed", str(self.total("print"))),
-            ("Quiz answers", f"{self.total('quiz-right', 'quiz-wrong')} (right {self.total('quiz-right')}, "
-                             f"wrong {self.total('quiz-wrong')})"),
+            ("Page views", f"{f('view')} (Lao {f('view', lang='lo')}, English {f('view', lang='en')})"),
+            ("Searches", f"{f('search', 'search-none')} (found something {f('search')}, found nothing {f('search-none')})"),
+            ("Downloads (posters, handouts as PDF)", f("download")),
+            ("Pages printed", f("print")),
+            ("Quiz answers", f"{f('quiz-right', 'quiz-wrong')} (right {f('quiz-right')}, wrong {f('quiz-wrong')})"),
         ]
 
 
+def _rank(n: int, sensitive: bool) -> float:
+    return SMALL - 0.5 if sensitive and 0 < n < SMALL else n
+
+
 # --- text ------------------------------------------------------------------------------------
+def _pad(text: str, width: int) -> str:
+    # Lao vowel and tone marks take no room of their own on screen.
+    return text + " " * max(0, width - sum(1 for ch in text if unicodedata.category(ch) not in ("Mn", "Cf")))
+
+
 def _table(title: str, head: tuple[str, ...], rows: list[tuple], width: int = 34) -> list[str]:
     if not rows:
         return [f"{title}: none", ""]
-    out = [f"{title:<{width}}" + "".join(f"{h:>8}" for h in head)]
+    out = [_pad(title, width) + "".join(f"{h:>8}" for h in head)]
     for name, *cells in rows:
-        out.append(f"  {name:<{width - 2}}" + "".join(f"{c:>8}" for c in cells))
+        out.append("  " + _pad(name, width - 2) + "".join(f"{c:>8}" for c in cells))
     return out + [""]
 
 
@@ -168,19 +189,21 @@ def write_csv(report: MonthReport, path: Path) -> None:
 BAR_W, CHART_H, LABEL_W = 14, 90, 190
 
 
-def _day_chart(values: list[int], sensitive: bool) -> dict:
-    top = max([SMALL if sensitive else 1, *values])
+def _day_chart(values: list[int], sensitive: bool) -> dict | None:
+    # Even "<5" on a given day tells staff who sat at the kiosk that day what they read:
+    # sensitive sections are reported for the whole month only.
+    if sensitive:
+        return None
+    top = max([1, *values])
     bars = []
     for i, n in enumerate(values):
-        hidden = sensitive and 0 < n < SMALL
-        h = round(CHART_H * (SMALL if hidden else n) / top)
-        bars.append({"x": i * BAR_W + 2, "y": CHART_H - h + 14, "w": BAR_W - 3, "h": h, "day": i + 1,
-                     "label": shown(n, sensitive), "hidden": hidden})
-    return {"width": len(values) * BAR_W + 4, "height": CHART_H + 30, "bars": bars, "top": shown(top, sensitive)}
+        h = round(CHART_H * n / top)
+        bars.append({"x": i * BAR_W + 2, "y": CHART_H - h + 14, "w": BAR_W - 3, "h": h, "day": i + 1, "label": str(n)})
+    return {"width": len(values) * BAR_W + 4, "height": CHART_H + 30, "bars": bars, "top": top}
 
 
 def _section_chart(sections) -> dict:
-    top = max([1, *(c["total"] for _, c, _ in sections)])
+    top = max([1, *(_rank(c["total"], s) for _, c, s in sections)])
     rows = []
     for i, (name, c, s) in enumerate(sections):
         hidden = s and 0 < c["total"] < SMALL
