@@ -161,7 +161,10 @@ def month_text(report: MonthReport, top: int = 15) -> str:
                     [(name, *(shown(c[x], s) for x in lc)) for name, c, s in report.sections()])
     lines += _table(f"Pages most read (top {top})", lc,
                     [(name, *(shown(c[x], s) for x in lc)) for name, c, s in report.pages()[:top]])
-    lines += _table("Searches that found nothing", ("count",), report.empty_searches())
+    empty = report.empty_searches()
+    lines += _table("Searches that found nothing", ("count",), empty[:top * 3])
+    if len(empty) > top * 3:
+        lines[-1:] = [f"  … and {len(empty) - top * 3} more (all of them are in the CSV file)", ""]
     lines += _table("Downloads", lc, [(name, *(shown(c[x], s) for x in lc)) for name, c, s in report.downloads()])
     quiz = report.quiz()
     if quiz:
