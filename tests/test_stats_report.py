@@ -170,3 +170,9 @@ def test_stats_without_counts_says_what_to_do(tmp_path, capsys):
     assert "wic serve" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(["stats", "--month", "2026-13"])
+
+
+def test_serve_accepts_no_stats(tmp_path, capsys):
+    # The flag parses; with no built site there, serve stops before listening.
+    assert main(["serve", "--no-stats", "--site-dir", str(tmp_path)]) == 1
+    assert "no built site" in capsys.readouterr().err
