@@ -202,6 +202,8 @@
     panel.innerHTML = html + "</ol>";
     panel.setAttribute("data-wic-query", query);
     open(true);
+    // Other scripts may listen (stats.js counts searches): detail {q: the query, results: pages found}.
+    document.dispatchEvent(new CustomEvent("wic:search", { detail: { q: query, results: results.length } }));
   }
   function open(on) {
     panel.hidden = !on;

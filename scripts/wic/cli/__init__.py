@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 
 from ..errors import ContentError, WicError
-from . import build, check, posters, serve
+from . import build, check, posters, serve, stats
 
-COMMANDS = (check, build, posters, serve)
+COMMANDS = (check, build, posters, serve, stats)
 
 
 class _Console(logging.Formatter):

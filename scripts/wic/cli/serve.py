@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from ..serve.server import make_server
+from ..stats.endpoint import open_endpoint
 from ..settings import load_settings
 
 
@@ -15,6 +16,7 @@ def add_parser(sub) -> None:
     p.add_argument("--site-dir", type=Path, default=None)
     p.add_argument("--kiosk", action="store_true", help="also start Chromium full-screen on the home page")
     p.add_argument("--browser-log", action="store_true", help="show the kiosk browser's own messages")
+    p.add_argument("--no-stats", action="store_true", help="keep no anonymous usage counts (see 'wic stats')")
     p.set_defaults(run=run)
 
 
@@ -24,9 +26,11 @@ def run(args) -> int:
     if not (site / "index.html").is_file():
         print(f"wic: {site} has no built site. Run 'wic build' first.", file=sys.stderr)
         return 1
-    server = make_server(site, args.port)
+    stats = None if args.no_stats else open_endpoint(args.project, site)
+    server = make_server(site, args.port, stats=stats)
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     print(f"Serving {site} at {url} (Ctrl+C to stop)")
+    print(stats.describe() if stats else "Usage counts: off (--no-stats).")
     if args.kiosk:
         from ..serve.kiosk import start_kiosk_browser
         start_kiosk_browser(url, server, chromium=settings.chromium or None, browser_log=args.browser_log)

@@ -7,6 +7,8 @@ import http.server
 import threading
 from pathlib import Path
 
+from ..stats.endpoint import answer
+
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
@@ -18,6 +20,10 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "no-cache")
         super().end_headers()
 
+    def do_POST(self):  # noqa: N802 - http.server's naming
+        # Anonymous usage counts from stats.js (wic.stats.endpoint); server.stats is None with --no-stats.
+        answer(self, self.server.stats)
+
     def log_message(self, format, *args):  # noqa: A002 - keep the kiosk console quiet
         pass
 
@@ -25,15 +31,18 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 class SiteServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    stats = None  # a wic.stats.endpoint.CountEndpoint when counting
 
 
-def make_server(site_dir: Path, port: int = 8000, host: str = "127.0.0.1") -> SiteServer:
+def make_server(site_dir: Path, port: int = 8000, host: str = "127.0.0.1", stats=None) -> SiteServer:
     handler = functools.partial(_Handler, directory=str(site_dir))
-    return SiteServer((host, port), handler)
+    server = SiteServer((host, port), handler)
+    server.stats = stats
+    return server
 
 
-def serve_in_thread(site_dir: Path, port: int = 0) -> tuple[SiteServer, str]:
+def serve_in_thread(site_dir: Path, port: int = 0, stats=None) -> tuple[SiteServer, str]:
     """Start a server in the background (tests, benchmarks, poster rendering); returns its URL."""
-    server = make_server(site_dir, port)
+    server = make_server(site_dir, port, stats=stats)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
