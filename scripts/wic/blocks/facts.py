@@ -6,10 +6,21 @@ from ..content import Fact
 from ..render.engine import BlockProblem, Context, block
 from ..render.templates import render
 from ..text.formatting import format_value
+from ..text.formatting import lao_digits as lao_digits_of
+from ..words import t
+
+
+def year_note(fact: Fact, lang: str, lao_digits: bool) -> str:
+    """'2019 figure' beside a figure whose source is over two years older than our check."""
+    if not fact.old_source:
+        return ""
+    year = str(fact.source_date.year)
+    return t("year_figure", lang).format(year=lao_digits_of(year) if lang == "lo" and lao_digits else year)
 
 
 def fact_html(fact: Fact, lang: str, lao_digits: bool) -> str:
-    return render("fact.html", fact=fact, lang=lang, text=format_value(fact.value, fact.unit, lang, lao_digits))
+    return render("fact.html", fact=fact, lang=lang, text=format_value(fact.value, fact.unit, lang, lao_digits),
+                  year_note=year_note(fact, lang, lao_digits))
 
 
 @block("fact")

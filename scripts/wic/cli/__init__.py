@@ -20,7 +20,10 @@ COMMANDS = (check, build, posters, serve, stats)
 class _Console(logging.Formatter):
     def format(self, record):
         text = record.getMessage()
-        return text if record.levelno < logging.WARNING else f"{record.levelname.lower()}: {text}"
+        # Content problems already read "file:line: warning: ...".
+        if record.levelno < logging.WARNING or getattr(record, "wic_content", False):
+            return text
+        return f"{record.levelname.lower()}: {text}"
 
 
 def setup_logging(verbose: bool) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import operator
+import re
 from pathlib import Path
 
-from ..errors import ERROR, Problem, rel
+from ..errors import ERROR, WARNING, Problem, rel
 from ..text.formatting import LANGS, NUMERIC_UNITS, UNITS
 from .fields import _date, _stale, _text, bilingual_field, mapping_file, yaml_files
 from .model import CONFIDENCE, Fact
@@ -73,6 +74,7 @@ def load_facts(root: Path, today: dt.date, problems: list[Problem]) -> dict[str,
             public = _text(entry, "public_source", where, problems,
                            "name where the figure was seen (site or publication and date)")
             checked = _date(entry, "checked", where, problems)
+            source_date = _source_date(entry, key, checked, where, problems)
             confidence = entry.get("confidence")
             if confidence not in CONFIDENCE:
                 problems.append(Problem(where, entry.line_of("confidence"),
@@ -103,8 +105,10 @@ def load_facts(root: Path, today: dt.date, problems: list[Problem]) -> dict[str,
                 continue
             fact = Fact(key=key, value=str(value) if unit == "phone" else value, unit=unit, label=label,
                         legal_source=legal, public_source=public, checked=checked, confidence=confidence,
-                        path=where, line=line, ask=ask, note=note, group=entry.get("group"), formula=formula)
+                        path=where, line=line, ask=ask, note=note, group=entry.get("group"), formula=formula,
+                        source_date=source_date)
             _stale(checked, where, line, f"fact '{key}'", today, problems)
+            _undated_old_source(fact, problems)
             facts[key] = fact
             if formula is not None:
                 pending_formulas.append((fact, entry))
@@ -122,6 +126,39 @@ def load_facts(root: Path, today: dt.date, problems: list[Problem]) -> dict[str,
             break
         pending_formulas = deferred
     return facts
+
+
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _source_date(entry: Located, key: str, checked, where: str, problems: list[Problem]) -> dt.date | None:
+    if "source_date" not in entry:
+        return None
+    value = entry.get("source_date")
+    fix = ("write 'source_date: YYYY-MM-DD', the date of the source itself "
+           "(the 1st of the month or of the year when only those are known)")
+    if not isinstance(value, dt.date):
+        problems.append(Problem(where, entry.line_of("source_date"), f"'source_date' of '{key}' must be a date, got {value!r}", fix))
+        return None
+    if isinstance(checked, dt.date) and value > checked:
+        problems.append(Problem(where, entry.line_of("source_date"),
+                                f"'source_date' of '{key}' ({value}) is after the day it was checked ({checked})",
+                                "a source cannot be newer than our check of it: correct one of the two dates"))
+        return None
+    return value
+
+
+def _undated_old_source(fact: Fact, problems: list[Problem]) -> None:
+    """A figure whose sources name only old years would be shown as if it were new."""
+    if fact.source_date is not None or fact.formula is not None or not fact.checked:
+        return
+    years = [int(y) for y in YEAR.findall(f"{fact.legal_source} {fact.public_source}")]
+    if years and max(years) <= fact.checked.year - 2:
+        problems.append(Problem(fact.path, fact.line,
+                                f"fact '{fact.key}' comes from a source of {max(years)} but has no 'source_date', "
+                                "so pages show it without its year",
+                                f"add 'source_date: {max(years)}-01-01' (or the exact date) so readers see "
+                                f"'{max(years)} figure'", WARNING))
 
 
 def _compute(fact: Fact, entry: Located, facts: dict[str, Fact], problems: list[Problem]) -> bool:

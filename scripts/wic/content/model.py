@@ -9,6 +9,7 @@ from typing import Any
 
 from ..errors import ERROR, Problem
 
+OLD_SOURCE_DAYS = 2 * 365
 CONFIDENCE = ("official", "secondary", "unverified")
 CONTACT_STATUS = ("verified", "secondary", "unverified")
 CONTACT_CATEGORIES = ("emergency", "social-security", "health", "labour", "women", "youth",
@@ -31,10 +32,16 @@ class Fact:
     note: dict | None = None
     group: str | None = None
     formula: str | None = None
+    source_date: dt.date | None = None      # the date of the source itself (a law, a price list, a survey)
 
     @property
     def verified(self) -> bool:
         return self.confidence != "unverified"
+
+    @property
+    def old_source(self) -> bool:
+        """The figure comes from a source over two years older than our check: readers see its year."""
+        return self.source_date is not None and (self.checked - self.source_date).days > OLD_SOURCE_DAYS
 
 
 @dataclass
