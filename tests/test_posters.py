@@ -256,6 +256,7 @@ def test_the_figures_on_a_poster_are_the_facts_in_content_src(poster_site, poste
             url = p.page_url(settings.base_url, "en" if layout == "en" else "lo")
             allowed = set(re.findall(r"\d+", " ".join(
                 [format_value(f.value, f.unit, l, lao_digits) for f in facts for l in ("lo", "en")]
+                + [str(f.source_date.year) for f in facts if f.source_date]
                 + list(phones) + [format_date(checked, l) for l in ("lo", "en")] + [url])))
             allowed |= {str(n) for n in range(1, len(p.messages) + 1)}
             stray = set(re.findall(r"\d+", text.replace(url, " "))) - allowed

@@ -8,8 +8,9 @@ from ..render.templates import render
 from ..words import section
 
 
-def phone_html(contact: Contact) -> str:
-    return render("phones.html", contact=contact)
+def phone_html(contact: Contact, lang: str, mark: bool = True) -> str:
+    """Call links; an unconfirmed number gets ⚠ beside it (mark=False where the caller marks it itself)."""
+    return render("phones.html", contact=contact, lang=lang, mark=mark)
 
 
 def contact_inline(contact: Contact, lang: str) -> str:
@@ -38,7 +39,7 @@ def phone_block(key: str, ctx: Context) -> str:
     contact = _contact(key, ctx)
     if not contact.phone:
         raise BlockProblem(f"contact '{key}' has no phone number", "use {{ contact:" + key + " }} instead")
-    return phone_html(contact)
+    return phone_html(contact, ctx.lang)
 
 
 @block("help")

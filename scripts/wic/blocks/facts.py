@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..content import Fact
 from ..render.engine import BlockProblem, Context, block
-from ..render.templates import render
+from ..render.citation import citation
+from ..render.templates import raw, render
 from ..text.formatting import format_value
 from ..text.formatting import lao_digits as lao_digits_of
 from ..words import t
@@ -41,5 +42,5 @@ def table_block(group: str, ctx: Context) -> str:
     rows = []
     for f in facts:
         ctx.out.use_fact(f.key)
-        rows.append({"fact": f, "html": fact_html(f, ctx.lang, ctx.lao_digits)})
+        rows.append({"fact": f, "html": fact_html(f, ctx.lang, ctx.lao_digits), "legal": raw(citation(f.legal_source, ctx.lang))})
     return "\n" + render("fact_table.html", rows=rows, lang=ctx.lang) + "\n"

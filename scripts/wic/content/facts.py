@@ -149,10 +149,11 @@ def _source_date(entry: Located, key: str, checked, where: str, problems: list[P
 
 
 def _undated_old_source(fact: Fact, problems: list[Problem]) -> None:
-    """A figure whose sources name only old years would be shown as if it were new."""
+    """A figure seen only in old publications would be shown as if it were new. (A law's year is not
+    counted: a law stays in force until it is changed, and `checked` says when we last looked.)"""
     if fact.source_date is not None or fact.formula is not None or not fact.checked:
         return
-    years = [int(y) for y in YEAR.findall(f"{fact.legal_source} {fact.public_source}")]
+    years = [int(y) for y in YEAR.findall(fact.public_source)]
     if years and max(years) <= fact.checked.year - 2:
         problems.append(Problem(fact.path, fact.line,
                                 f"fact '{fact.key}' comes from a source of {max(years)} but has no 'source_date', "

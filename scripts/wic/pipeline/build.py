@@ -16,6 +16,7 @@ from ..errors import BuildError, ContentError
 from ..posters import render_posters
 from ..settings import Settings
 from .check import run_check
+from .latin_share import latin_share_problems
 from .release import Releases
 
 log = logging.getLogger("mkdocs.plugins.wic")
@@ -46,6 +47,9 @@ def build_site(settings: Settings, posters: bool = True, browser=None) -> Path:
         folder = releases.new_folder()
         try:
             _build_into(settings, folder)
+            problems, _ = latin_share_problems(folder, settings.docs_dir, settings.rel)
+            if problems:
+                raise ContentError(problems)
             if posters:
                 render_posters(settings, folder, content=report.content, browser=browser)
         except BaseException:

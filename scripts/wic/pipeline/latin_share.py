@@ -1,6 +1,7 @@
 """Lao pages are read in Lao: the share of Latin letters in the visible article text of every built
-Lao page stays under a limit. Proper names are excepted: source citations (<cite class="wic-cite">)
-and the glossary's English column (<td lang="en"> in the glossary table)."""
+Lao page stays under a limit. Proper names and codes are excepted: source citations
+(<cite class="wic-cite">), the glossary's English column (<td lang="en"> in the glossary table), and
+codes such as paper sizes (<span class="wic-code">A4</span>)."""
 
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ class _ArticleText(HTMLParser):
         if tag == "table" and "wic-glossary" in classes:
             self.in_glossary += 1
         skip = (tag in ("svg", "script", "style", "code", "kbd")
-                or (tag == "cite" and "wic-cite" in classes)
+                or (tag == "cite" and "wic-cite" in classes) or "wic-code" in classes
                 or (tag == "td" and self.in_glossary and a.get("lang") == "en"))
         self.stack.append(skip or (bool(self.stack) and self.stack[-1]))
 

@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 
 from ..blocks.contacts import phone_html
 from ..content import Content
-from ..render.engine import PLACEHOLDER, render_placeholders
+from ..render.engine import render_placeholders
 from ..render.icons import icon_svg
 from ..render.templates import add_folder, raw, render
 from ..text.formatting import format_date
@@ -60,14 +60,6 @@ _BOLD = re.compile(r"\*\*(.+?)\*\*")
 def message_html(text: str, lang: str, content: Content, where: str, lao_digits: bool) -> Markup:
     """One message: escaped text, placeholders rendered like on the site, **bold** kept."""
     escaped = str(escape(text))
-
-    def mark_unconfirmed_phone(m: re.Match) -> str:
-        contact = content.contacts.get((m.group(2) or "").strip())
-        if m.group(1) == "phone" and contact is not None and contact.status == "unverified":
-            return m.group(0) + render("warn.html")
-        return m.group(0)
-
-    escaped = PLACEHOLDER.sub(mark_unconfirmed_phone, escaped)
     rendered = render_placeholders(escaped, lang, content, where, lao_digits, kinds=MESSAGE_KINDS)
     if rendered.problems:
         raise ValueError("; ".join(str(p) for p in rendered.problems))
@@ -85,6 +77,9 @@ def poster_page(poster: Poster, layout: str, content: Content, base_url: str, la
     contacts = [content.contacts[k] for k in contact_keys]
     dates = [f.checked for f in facts] + [c.checked for c in contacts]
     checked = min(dates) if dates else None
+    # A poster hangs on a wall for years: it says how old its oldest source is, not only when we checked.
+    source_dates = [f.source_date for f in facts if f.source_date]
+    oldest_source = min(source_dates) if source_dates else None
     url = poster.page_url(base_url, lang)
 
     messages = [{"icon": _svg(m.icon, "msg__icon") if m.icon else None,
@@ -97,7 +92,7 @@ def poster_page(poster: Poster, layout: str, content: Content, base_url: str, la
         if c is None:
             continue
         visit = {l: f"{words[l]['visit']}: {c.area[l]}" if c.area else words[l]["no_phone"] for l in ("lo", "en")}
-        cards.append({"contact": c, "phones": raw(phone_html(c)), "unverified": c.status == "unverified",
+        cards.append({"contact": c, "phones": raw(phone_html(c, layout if layout != "bi" else "lo", mark=False)), "unverified": c.status == "unverified",
                       "visit": visit})
 
     note = None
@@ -119,6 +114,7 @@ def poster_page(poster: Poster, layout: str, content: Content, base_url: str, la
                   colours=COLOURS[poster.colour], picto=_svg(poster.pictogram, "poster__picto-svg"),
                   messages=messages, contacts=cards, phone_icon=_svg("material/phone-in-talk", "poster__contacts-icon"),
                   checked={l: format_date(checked, l) for l in ("lo", "en")} if checked else None,
+                  sources_from=str(oldest_source.year) if oldest_source else None,
                   url=url, qr=qr_svg(url), note=note)
     doc_title = poster.title["en"] if layout == "en" else poster.title["lo"]
     return PosterPage(body=str(body), title=doc_title, lang=lang, url=url, checked=checked,

@@ -4,7 +4,6 @@ a "please check first" box under it when a figure is unconfirmed, and the Source
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from ..content import Content, Fact
@@ -12,7 +11,7 @@ from ..errors import Problem
 from ..text.formatting import format_date, format_value
 from .engine import render_placeholders
 from .icons import icon_svg
-from ..words import t
+from .citation import citation
 from .templates import raw, render
 
 
@@ -48,20 +47,6 @@ def sources_section(facts: list[Fact], other: list[str], last_reviewed, lang: st
     return "\n\n" + render("sources.html", rows=rows, when=when, other=other, lang=lang,
                            old=any(f.old_source for f in facts),
                            last_reviewed=format_date(last_reviewed, lang) if last_reviewed else "") + "\n"
-
-
-# A source given as "none", "none found" or "calculated" (optionally with a remark in brackets) is
-# our own wording, shown in the page's language; anything else is a citation, kept as written.
-SOURCE_KIND = re.compile(r"^(none(?: found)?|calculated)\b\s*(?:\((.*)\))?\s*$", re.I)
-LAO_LETTER = re.compile(r"[\u0E80-\u0EFF]")
-
-
-def citation(text: str, lang: str) -> str:
-    m = SOURCE_KIND.match(text or "")
-    if m:
-        kind = t("source_calculated" if m.group(1).lower() == "calculated" else "source_none", lang)
-        return render("citation.html", kind=kind, rest=m.group(2) or "")
-    return render("citation.html", kind="", text=text, is_lao=bool(LAO_LETTER.search(text or "")))
 
 
 def render_page(markdown: str, meta: dict, lang: str, content: Content, where: str, lao_digits: bool) -> PageResult:
