@@ -88,9 +88,12 @@ def cmd_serve(args) -> int:
     if not (site / "index.html").is_file():
         print(f"wic: {site} has no built site. Run 'wic build' first.", file=sys.stderr)
         return 1
-    server = make_server(site, args.port)
+    server = make_server(site, args.port, host=args.lan or "127.0.0.1")
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     print(f"Serving {site} at {url} (Ctrl+C to stop)")
+    if args.lan:
+        from .reach.cli import announce_lan
+        announce_lan(server)
     if args.kiosk:
         from .kiosk import start_kiosk_browser
         start_kiosk_browser(url, server)
@@ -129,7 +132,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--site-dir", type=Path, default=None)
     p.add_argument("--kiosk", action="store_true", help="also start Chromium full-screen on the home page")
+    p.add_argument("--lan", nargs="?", const="0.0.0.0", default=None, metavar="ADDRESS",
+                   help="also serve phones on the centre's Wi-Fi (all network addresses, or only ADDRESS)")
     p.set_defaults(func=cmd_serve)
+
+    from .reach.cli import add_parsers
+    add_parsers(sub)
 
     args = parser.parse_args(argv)
     args.project = (args.project or find_project(Path.cwd())).resolve()
