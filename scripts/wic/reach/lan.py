@@ -79,7 +79,7 @@ def site_url(address: str, port: int) -> str:
 
 def qr_svg(url: str) -> Markup:
     # Medium error correction survives a scuffed or glossy screen; the border is the quiet zone.
-    return Markup(segno.make(url, error="m", micro=False).svg_inline(scale=8, border=4, dark="#000", light="#fff"))
+    return Markup(segno.make(url, error="m", micro=False).svg_inline(border=4, dark="#000", light="#fff", omitsize=True))
 
 
 def qr_terminal(url: str) -> str:
