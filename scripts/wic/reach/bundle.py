@@ -23,7 +23,7 @@ from pathlib import Path
 
 import minisign
 
-from ..errors import ConfigError, ReleaseError
+from ..errors import ConfigError, ReleaseError, WicError
 from ..pipeline.release import Releases
 from .keys import load_public, load_secret
 
@@ -113,19 +113,24 @@ def make_bundle(site_dir: Path, secret_key: Path, public_key: Path, output: Path
         raise ConfigError(f"{secret_key} does not belong to the public key {public_key} that centres check "
                           "with — sign with the matching secret key") from None
     output = Path(output)
-    if output.is_dir() or str(output).endswith(os.sep):
+    if output.is_dir() or output.suffix.lower() != ".zip":
         output = output / f"wic-site-{manifest['version']}.zip"
     output.parent.mkdir(parents=True, exist_ok=True)
     partial = output.with_name(output.name + ".partial")
-    with zipfile.ZipFile(partial, "w") as zf:
-        zf.writestr(MANIFEST, data, zipfile.ZIP_DEFLATED)
-        zf.writestr(SIGNATURE, bytes(signature) + b"\n", zipfile.ZIP_STORED)
-        for entry in manifest["files"]:
-            stored = Path(entry["path"]).suffix.lower() in _STORED
-            zf.write(site / entry["path"], SITE_PREFIX + entry["path"],
-                     zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED, None if stored else 6)
-    with open(partial, "rb+") as f:
-        os.fsync(f.fileno())
+    try:
+        with zipfile.ZipFile(partial, "w") as zf:
+            zf.writestr(MANIFEST, data, zipfile.ZIP_DEFLATED)
+            zf.writestr(SIGNATURE, bytes(signature) + b"\n", zipfile.ZIP_STORED)
+            for entry in manifest["files"]:
+                stored = Path(entry["path"]).suffix.lower() in _STORED
+                zf.write(site / entry["path"], SITE_PREFIX + entry["path"],
+                         zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED, None if stored else 6)
+        with open(partial, "rb+") as f:
+            os.fsync(f.fileno())
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise WicError(f"{output}: could not write the bundle ({exc.strerror or exc}) — check that the "
+                          "USB stick is plugged in, writable and has room, then run the command again") from None
     # Never leave a half-written file under the final name (a USB stick pulled out too early).
     os.replace(partial, output)
     return BundleResult(output, manifest["version"], len(manifest["files"]), output.stat().st_size,

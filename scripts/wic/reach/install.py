@@ -50,6 +50,8 @@ def _copy_checked(bundle: OpenBundle, entry: dict, dest: Path) -> None:
         while chunk := src.read(_CHUNK):
             h.update(chunk)
             size += len(chunk)
+            if size > entry["size"]:    # a swapped-in larger file must not fill the disk first
+                break
             out.write(chunk)
         out.flush()
         # On the disk before the switch: after a power cut the new site is whole or not used.

@@ -232,7 +232,7 @@ def zim_name(lang: str) -> str:
     return f"wic-knowledge-base_{lang}.zim"
 
 
-def write_zim(site: Path, lang: str, dest: Path) -> ZimResult:
+def write_zim(site: Path, lang: str, dest: Path, lao_index: bool = True) -> ZimResult:
     start = time.perf_counter()
     files = [p.as_posix() for p in site_files(site) if belongs(p.as_posix(), lang)]
     if MAIN_PAGE[lang] not in files:
@@ -240,7 +240,7 @@ def write_zim(site: Path, lang: str, dest: Path) -> ZimResult:
     built = build_date(site)
     partial = dest.with_name(dest.name + ".partial")
     partial.unlink(missing_ok=True)
-    page_class = _LaoPage if lang == "lo" else _Page
+    page_class = _LaoPage if lang == "lo" and lao_index else _Page
     with Creator(partial).config_verbose(False).config_indexing(True, ISO639_3[lang]) as creator:
         creator.set_mainpath(MAIN_PAGE[lang])
         creator.add_illustration(48, ILLUSTRATION.read_bytes())
