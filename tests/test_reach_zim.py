@@ -8,7 +8,7 @@ import pytest
 from libzim.reader import Archive
 from libzim.search import Query, Searcher
 
-from wic.reach.zim import lao_index_text, make_zims, strip_marks
+from wic.reach.zim import DOWNLOADS, lao_index_text, make_zims, strip_marks, zim_name
 
 
 @pytest.fixture(scope="module")
@@ -74,3 +74,10 @@ def test_lao_index_text_is_syllables_and_joined_runs_without_marks():
     # Runs are joined only inside a phrase, never across a space.
     assert strip_marks("ກັດໂຮງ") not in words
     assert all("\u0ec8" not in w and "\u0eb1" not in w for w in words)
+
+
+def test_take_away_pages_link_to_the_files_wic_zim_writes(built_site):
+    for page, prefix in (("take-away.html", ""), ("en/take-away.html", "../")):
+        text = (built_site / page).read_text(encoding="utf-8")
+        for lang in ("lo", "en"):
+            assert f'href="{prefix}{DOWNLOADS}/{zim_name(lang)}"' in text, (page, lang)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import signal
 import sys
@@ -97,7 +98,8 @@ def cmd_zim(args) -> int:
 
     start = time.perf_counter()
     try:
-        results = make_zims(_site(args), args.output, args.lang)
+        with _quiet_stdout():
+            results = make_zims(_site(args), args.output, args.lang)
     except WicError as exc:
         return _fail(exc)
     for r in results:
@@ -106,6 +108,20 @@ def cmd_zim(args) -> int:
     print(f"Done in {time.perf_counter() - start:.1f} s. Open the files with the Kiwix app (see the "
           "'Take it with you' page).")
     return 0
+
+
+@contextlib.contextmanager
+def _quiet_stdout():
+    """libzim's writer prints its progress from C++ straight to file descriptor 1."""
+    sys.stdout.flush()
+    saved = os.dup(1)
+    try:
+        with open(os.devnull, "w") as null:
+            os.dup2(null.fileno(), 1)
+        yield
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
 
 
 def announce_lan(server) -> None:
