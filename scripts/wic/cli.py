@@ -88,7 +88,7 @@ def cmd_serve(args) -> int:
     if not (site / "index.html").is_file():
         print(f"wic: {site} has no built site. Run 'wic build' first.", file=sys.stderr)
         return 1
-    server = make_server(site, args.port, host=args.lan or "127.0.0.1")
+    server = make_server(site, args.port, host="0.0.0.0" if args.lan else "127.0.0.1")
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     print(f"Serving {site} at {url} (Ctrl+C to stop)")
     if args.lan:
@@ -132,8 +132,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--site-dir", type=Path, default=None)
     p.add_argument("--kiosk", action="store_true", help="also start Chromium full-screen on the home page")
-    p.add_argument("--lan", nargs="?", const="0.0.0.0", default=None, metavar="ADDRESS",
-                   help="also serve phones on the centre's Wi-Fi (all network addresses, or only ADDRESS)")
+    p.add_argument("--lan", action="store_true",
+                   help="also serve phones on the centre's Wi-Fi (listens on every network address)")
     p.set_defaults(func=cmd_serve)
 
     from .reach.cli import add_parsers

@@ -68,9 +68,11 @@ def addresses_for(host: str) -> list[str]:
     """The addresses phones can use for a server bound to host."""
     if host in ("0.0.0.0", ""):
         return [a.address for a in lan_addresses()]
-    if ipaddress.ip_address(host).is_loopback:
-        return []
-    return [host]
+    try:
+        loopback = ipaddress.ip_address(host).is_loopback
+    except ValueError:       # a host name: phones may resolve it too
+        loopback = host == "localhost"
+    return [] if loopback else [host]
 
 
 def site_url(address: str, port: int) -> str:

@@ -47,11 +47,12 @@ DOWNLOADS = "downloads"
 LANGS = ("lo", "en")
 ISO639_3 = {"lo": "lao", "en": "eng"}
 MAIN_PAGE = {"lo": "index.html", "en": "en/index.html"}
+# Kiwix shows at most 30 characters of a title and 80 of a description.
 META = {
     "lo": {"title": "ຄັງຄວາມຮູ້ ສູນຂໍ້ມູນຜູ້ອອກແຮງງານ",
            "description": "ສິດໃນການເຮັດວຽກ, ປະກັນສັງຄົມ, ຄວາມປອດໄພໃນສວນ ແລະ ສິດຂອງແມ່ຍິງ ສຳລັບຊາວສວນກາເຟ ແລະ ຊາ"},
     "en": {"title": "WIC Knowledge Base",
-           "description": "Work rights, social security, farm safety and women's rights for coffee and tea farmers"},
+           "description": "Work rights, social security, farm safety and women's rights for tea and coffee"},
 }
 CREATOR = "Worker Information Centres, Bolaven Plateau"
 # Files that belong to no take-away copy: the other language, the site map, the ZIMs themselves.
