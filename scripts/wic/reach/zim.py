@@ -20,9 +20,8 @@ The illustration (zim-illustration-48.png) is the site's favicon.svg drawn at 48
 
 from __future__ import annotations
 
-import datetime as dt
+import functools
 import html
-import logging
 import mimetypes
 import os
 import re
@@ -40,7 +39,6 @@ from ..pipeline.release import Releases
 from ..search_index import SKIP, _text
 from .bundle import build_date, site_files
 
-log = logging.getLogger("mkdocs.plugins.wic")
 
 ILLUSTRATION = Path(__file__).with_name("zim-illustration-48.png")
 DOWNLOADS = "downloads"
@@ -91,37 +89,40 @@ def lao_index_text(text: str) -> str:
     """Index words of Lao text: each syllable and each 2-6 syllable run joined, marks stripped,
     plus the spellings people type that Kiwix does not fold (ຫນ ຫມ ຫລ ໍາ, Lao digits)."""
     words: list[str] = []
-    run: list[str] = []
+    run: list[tuple[str, str]] = []
     last_end = -1
     for start, end, term in spans(fold(text)) + [(-2, -2, "")]:
         lao = bool(_LAO.match(term))
         if start != last_end or not lao:
-            for word in _joined(run):
-                words.extend(_spellings(word))
+            words.extend(_joined(run))
             run = []
         if not term:
             break
         if lao:
-            run.append(term)
+            run.append(_forms(term))
         else:
-            words.extend(_spellings(term))
+            words.extend(w for w in dict.fromkeys(_forms(term)) if len(w.encode()) <= _MAX_TERM_BYTES)
         last_end = end
     return " ".join(words)
 
 
-def _joined(run: list[str]) -> list[str]:
-    out = list(run)
-    for n in _JOIN:
+@functools.lru_cache(maxsize=50_000)
+def _forms(term: str) -> tuple[str, str]:
+    """A folded term as libzim indexes it, and as typed in the spellings folding unified."""
+    typed = term.replace("ໜ", "ຫນ").replace("ໝ", "ຫມ").replace("ຫຼ", "ຫລ").replace("ຳ", "ໍາ").translate(_LAO_DIGITS)
+    return strip_marks(term), strip_marks(typed)
+
+
+def _joined(run: list[tuple[str, str]]) -> list[str]:
+    out = []
+    for n in (1, *_JOIN):
         for i in range(len(run) - n + 1):
-            out.append("".join(run[i:i + n]))
+            main = "".join(f[0] for f in run[i:i + n])
+            other = "".join(f[1] for f in run[i:i + n])
+            for word in (main, other) if other != main else (main,):
+                if len(word.encode()) <= _MAX_TERM_BYTES:
+                    out.append(word)
     return out
-
-
-def _spellings(word: str) -> list[str]:
-    main = strip_marks(word)
-    other = strip_marks(word.replace("ໜ", "ຫນ").replace("ໝ", "ຫມ").replace("ຫຼ", "ຫລ").replace("ຳ", "ໍາ")
-                        .translate(_LAO_DIGITS))
-    return [w for w in dict.fromkeys((main, other)) if len(w.encode()) <= _MAX_TERM_BYTES]
 
 
 def page_title(page_html: str) -> str:
