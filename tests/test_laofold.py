@@ -41,3 +41,46 @@ def test_javascript_folds_exactly_like_python(browser):
         assert value == fold(text)
     for (text, expected), value in zip(CASES["match_key"], got["key"]):
         assert value == expected and value == match_key(text), text
+
+
+# --- syllables (wic.laoseg, laoseg.js) -----------------------------------------------------------
+
+from wic.laoseg import spans, syllables  # noqa: E402
+from wic.laofold import fold as _fold  # noqa: E402
+
+SEG_CASES = json.loads((Path(__file__).parent / "laoseg_cases.json").read_text(encoding="utf-8"))
+SEG_JS = JS.parent / "laoseg.js"
+LAO_PAGES = sorted((Path(__file__).resolve().parents[1] / "docs" / "lo").rglob("*.md"))
+
+
+@pytest.mark.parametrize("text,expected,why", SEG_CASES["syllables"])
+def test_python_syllables(text, expected, why):
+    assert syllables(text) == expected, why
+
+
+def test_no_lao_letter_is_dropped_on_any_page():
+    for path in LAO_PAGES:
+        text = _fold(path.read_text(encoding="utf-8"))
+        lao = "".join(ch for ch in text if "\u0e81" <= ch <= "\u0eff" and not "\u0ed0" <= ch <= "\u0ed9")
+        got = "".join(t for _, _, t in spans(text) if "\u0e81" <= t[0] <= "\u0eff")
+        assert got == lao, path
+
+
+def _seg_page(browser):
+    page = browser.new_page()
+    page.set_content("<!doctype html><meta charset=utf-8><body></body>")
+    page.add_script_tag(content=JS.read_text(encoding="utf-8"))
+    page.add_script_tag(content=SEG_JS.read_text(encoding="utf-8"))
+    return page
+
+
+def test_javascript_splits_syllables_exactly_like_python(browser):
+    page = _seg_page(browser)
+    got = page.evaluate("cases => cases.map(c => WicSeg.syllables(c[0]))", SEG_CASES["syllables"])
+    texts = [p.read_text(encoding="utf-8") for p in LAO_PAGES]
+    pages = page.evaluate("texts => texts.map(t => WicSeg.syllables(t))", texts)
+    page.close()
+    for (text, expected, why), value in zip(SEG_CASES["syllables"], got):
+        assert value == expected, f"JS syllables({text!r}) = {value!r}: {why}"
+    for path, text, value in zip(LAO_PAGES, texts, pages):
+        assert value == syllables(text), path

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..serve.server import make_server
 from ..stats.endpoint import open_endpoint
+from .reach import announce_lan
 from ..settings import load_settings
 
 
@@ -17,6 +18,8 @@ def add_parser(sub) -> None:
     p.add_argument("--kiosk", action="store_true", help="also start Chromium full-screen on the home page")
     p.add_argument("--browser-log", action="store_true", help="show the kiosk browser's own messages")
     p.add_argument("--no-stats", action="store_true", help="keep no anonymous usage counts (see 'wic stats')")
+    p.add_argument("--lan", action="store_true",
+                   help="also serve phones on the centre's Wi-Fi (listens on every network address)")
     p.set_defaults(run=run)
 
 
@@ -27,9 +30,11 @@ def run(args) -> int:
         print(f"wic: {site} has no built site. Run 'wic build' first.", file=sys.stderr)
         return 1
     stats = None if args.no_stats else open_endpoint(args.project, site)
-    server = make_server(site, args.port, stats=stats)
+    server = make_server(site, args.port, host="0.0.0.0" if args.lan else "127.0.0.1", stats=stats)
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     print(f"Serving {site} at {url} (Ctrl+C to stop)")
+    if args.lan:
+        announce_lan(server)
     print(stats.describe() if stats else "Usage counts: off (--no-stats).")
     if args.kiosk:
         from ..serve.kiosk import start_kiosk_browser
