@@ -15,7 +15,7 @@ PROJECT = Path(__file__).resolve().parents[1]
 
 def _build(dest: Path, **overrides) -> Path:
     # Posters are rendered and tested on their own (test_posters.py); the pages do not need them.
-    return build_site(load_settings(PROJECT, site_dir=dest, **overrides), posters=False)
+    return build_site(load_settings(PROJECT, site_dir=dest, **overrides), posters=False, zim=False)
 
 
 @pytest.fixture(scope="session")

@@ -20,7 +20,7 @@ import pytest
 
 import wic
 from wic.errors import ConfigError, ReleaseError
-from wic.pipeline.release import Releases
+from wic.release import Releases
 from wic.reach.bundle import MANIFEST, SIGNATURE, make_bundle
 from wic.reach.install import install_bundle, rollback
 from wic.reach.keys import make_keys

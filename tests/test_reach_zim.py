@@ -8,13 +8,13 @@ import pytest
 from libzim.reader import Archive
 from libzim.search import Query, Searcher
 
-from wic.reach.zim import DOWNLOADS, lao_index_text, make_zims, strip_marks, zim_name
+from wic.kiwix.zim import DOWNLOADS, lao_index_text, strip_marks, write_zims, zim_name
 
 
 @pytest.fixture(scope="module")
 def zims(built_site, tmp_path_factory):
     out = tmp_path_factory.mktemp("zim")
-    results = make_zims(built_site, out)
+    results = write_zims(built_site, out)
     return {r.lang: Archive(r.path) for r in results}
 
 

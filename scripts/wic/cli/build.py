@@ -21,6 +21,7 @@ def add_parser(sub) -> None:
     p.add_argument("--kiosk", action="store_true", help="the centre kiosk's build: idle reset, storage wiped")
     p.add_argument("--idle-seconds", type=int, default=None, help="kiosk idle time before the reset (default 180)")
     p.add_argument("--no-posters", action="store_true", help="skip rendering the poster PDFs (faster)")
+    p.add_argument("--no-zim", action="store_true", help="skip writing the Kiwix (.zim) files (faster)")
     p.set_defaults(run=run)
 
 
@@ -28,6 +29,6 @@ def run(args) -> int:
     settings = load_settings(args.project, site_dir=args.site_dir, profile="kiosk" if args.kiosk else None,
                              idle_seconds=args.idle_seconds, poster_base_url=args.base_url)
     start = time.perf_counter()
-    site = build_site(settings, posters=not args.no_posters)
+    site = build_site(settings, posters=not args.no_posters, zim=not args.no_zim)
     print(f"Built {site} in {time.perf_counter() - start:.1f} s. Open {site / 'index.html'} or run 'wic serve'.")
     return 0

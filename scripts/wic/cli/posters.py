@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..pipeline.build import build_site, rebuild_posters
-from ..pipeline.release import Releases
+from ..release import Releases
 from ..settings import load_settings
 from .build import add_site_options
 

@@ -4,7 +4,6 @@ console note of `wic serve --lan`."""
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import signal
 import sys
@@ -95,34 +94,29 @@ def cmd_rollback(args) -> int:
 
 
 def cmd_zim(args) -> int:
-    from ..reach.zim import make_zims
+    from ..kiwix import write_zims
+    from ..pipeline.build import rebuild_zims
+    from ..release import Releases
 
     start = time.perf_counter()
+    settings = load_settings(args.project, site_dir=args.site_dir)
     try:
-        with _quiet_stdout():
-            results = make_zims(_site(args), args.output, args.lang)
+        if args.output:
+            releases = Releases(settings.site_dir)
+            with releases.lock():      # no build or install switches the site while it is read
+                current = releases.current()
+                if current is None:
+                    raise WicError(f"{settings.site_dir} has no built site — run 'wic build' first")
+                results = write_zims(current, args.output, args.lang)
+        else:
+            results = rebuild_zims(settings, args.lang)
     except WicError as exc:
         return _fail(exc)
     for r in results:
-        where = args.output or _site(args) / "downloads"
-        print(f"Wrote {where / r.path.name} ({r.lang}): {r.entries} entries, {r.bytes / 1e6:.1f} MB in {r.seconds:.1f} s")
+        print(f"Wrote {r.path.name} ({r.lang}): {r.entries} entries, {r.bytes / 1e6:.1f} MB in {r.seconds:.1f} s")
     print(f"Done in {time.perf_counter() - start:.1f} s. Open the files with the Kiwix app (see the "
           "'Take it with you' page).")
     return 0
-
-
-@contextlib.contextmanager
-def _quiet_stdout():
-    """libzim's writer prints its progress from C++ straight to file descriptor 1."""
-    sys.stdout.flush()
-    saved = os.dup(1)
-    try:
-        with open(os.devnull, "w") as null:
-            os.dup2(null.fileno(), 1)
-        yield
-    finally:
-        os.dup2(saved, 1)
-        os.close(saved)
 
 
 def announce_lan(server) -> None:
@@ -177,7 +171,7 @@ def add_parser(sub) -> None:
     p.add_argument("--site-dir", type=Path, default=None)
     p.set_defaults(run=cmd_rollback)
 
-    p = sub.add_parser("zim", help="write one Kiwix (.zim) file per language from the built site")
+    p = sub.add_parser("zim", help="write the Kiwix (.zim) files again (wic build writes them too)")
     p.add_argument("--site-dir", type=Path, default=None)
     p.add_argument("--output", type=Path, default=None, help="folder for the .zim files (default: the "
                    "site's downloads/ folder, so phones can download them from 'Take it with you')")

@@ -13,11 +13,12 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from ..errors import BuildError, ContentError
+from ..kiwix import DOWNLOADS, write_zims
 from ..posters import render_posters
 from ..settings import Settings
 from .check import run_check
 from .latin_share import latin_share_problems
-from .release import Releases
+from ..release import Releases
 
 log = logging.getLogger("mkdocs.plugins.wic")
 
@@ -35,8 +36,9 @@ class _CountWarnings(logging.Handler):
             self.records.append(record)
 
 
-def build_site(settings: Settings, posters: bool = True, browser=None) -> Path:
-    """Check, build into a new release folder (with the posters unless posters=False), then switch to it."""
+def build_site(settings: Settings, posters: bool = True, zim: bool = True, browser=None) -> Path:
+    """Check, build into a new release folder (with the posters and the Kiwix files unless turned
+    off), then switch to it."""
     report = run_check(settings)
     if report.errors:
         raise ContentError(report.errors)
@@ -52,6 +54,9 @@ def build_site(settings: Settings, posters: bool = True, browser=None) -> Path:
                 raise ContentError(problems)
             if posters:
                 render_posters(settings, folder, content=report.content, browser=browser)
+            if zim:
+                # After the posters: the ZIM files carry them too.
+                write_zims(folder, folder / DOWNLOADS)
         except BaseException:
             releases.discard(folder)
             raise
@@ -90,12 +95,25 @@ def rebuild_posters(settings: Settings, only: list[str] | None = None, browser=N
     report = run_check(settings)
     if report.errors:
         raise ContentError(report.errors)
+    return _amend(settings, lambda folder: render_posters(settings, folder, content=report.content, only=only,
+                                                          browser=browser))
+
+
+def rebuild_zims(settings: Settings, langs=None) -> list:
+    """`wic zim`: a new release that is the current one with its Kiwix files written again."""
+    results: list = []
+    _amend(settings, lambda folder: results.extend(write_zims(folder, folder / DOWNLOADS, langs)))
+    return results
+
+
+def _amend(settings: Settings, change) -> Path:
+    """A writer that changes part of the site still makes a new release: copy, change, switch."""
     releases = Releases(settings.site_dir)
     with releases.lock():
         folder = releases.new_folder()
         try:
             copy_current(releases, folder)
-            render_posters(settings, folder, content=report.content, only=only, browser=browser)
+            change(folder)
         except BaseException:
             releases.discard(folder)
             raise

@@ -12,7 +12,6 @@ directory at the end and is refused at once, and a single file is easy to copy a
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import os
@@ -24,7 +23,7 @@ from pathlib import Path
 import minisign
 
 from ..errors import ConfigError, ReleaseError, WicError
-from ..pipeline.release import Releases
+from ..release import INSTALLED, Releases, build_date, site_files
 from .keys import load_public, load_secret
 
 FORMAT = "wic-site-bundle/1"
@@ -33,7 +32,6 @@ SIGNATURE = MANIFEST + ".minisig"
 SITE_PREFIX = "site/"
 # Written into an installed release: which bundle it came from (dot file: never bundled or served
 # as a page, and skipped by the ZIM export).
-INSTALLED = ".wic-bundle.json"
 _STORED = {".woff2", ".woff", ".png", ".jpg", ".jpeg", ".gz", ".pdf", ".zim", ".zip", ".webp"}
 _VERSION = re.compile(r"^\d+(?:\.\d+)*$")
 _CHUNK = 1 << 20
@@ -45,30 +43,12 @@ def parse_version(version: str) -> tuple[int, ...]:
     return tuple(int(p) for p in version.split("."))
 
 
-def site_files(site: Path) -> list[Path]:
-    """Every file of a site folder, relative, sorted; dot files (install records) are left out."""
-    files = []
-    for folder, dirs, names in os.walk(site):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in names:
-            if not name.startswith("."):
-                files.append(Path(folder, name).relative_to(site))
-    return sorted(files, key=lambda p: p.as_posix())
-
-
 def sha256_file(path: Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as f:
         while chunk := f.read(_CHUNK):
             h.update(chunk)
     return h.hexdigest()
-
-
-def build_date(site: Path) -> dt.datetime:
-    record = site / INSTALLED
-    if record.is_file():
-        return dt.datetime.fromisoformat(json.loads(record.read_text(encoding="utf-8"))["built"])
-    return dt.datetime.fromtimestamp((site / "index.html").stat().st_mtime, dt.timezone.utc).replace(microsecond=0)
 
 
 def make_manifest(site: Path, version: str | None = None) -> dict:

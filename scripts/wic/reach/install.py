@@ -2,7 +2,7 @@
 
 The bundle's signature is checked before anything is written; every file is checked against the
 signed manifest while it is copied into a new release folder; only a complete, checked and
-flushed release becomes the site, by one atomic switch (wic.pipeline.release). A full disk, a
+flushed release becomes the site, by one atomic switch (wic.release). A full disk, a
 pulled USB stick or a power cut at any moment leaves the previous site in place.
 """
 
@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ReleaseError
-from ..pipeline.release import Releases
-from .bundle import INSTALLED, SITE_PREFIX, OpenBundle, installed_version, open_verified, parse_version
+from ..release import INSTALLED, Releases
+from .bundle import SITE_PREFIX, OpenBundle, installed_version, open_verified, parse_version
 
 # Room left on the disk besides the new release (logs, the kiosk browser's profile).
 SPARE_BYTES = 20 * 1024 * 1024

@@ -12,16 +12,20 @@ Old releases are renamed away before they are deleted, so a half-deleted one is 
 
 from __future__ import annotations
 
+import datetime as dt
 import fcntl
+import json
 import os
 import shutil
 import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..errors import ReleaseError
+from .errors import ReleaseError
 
 KEEP = 3                 # the current release and two before it
+# Written into a release by `wic install`: the bundle's version and build date.
+INSTALLED = ".wic-bundle.json"
 _TEMP_PREFIXES = (".building-", ".trash-", ".link-")
 
 
@@ -129,3 +133,21 @@ class Releases:
                     entry.unlink(missing_ok=True)
                 else:
                     shutil.rmtree(entry, ignore_errors=True)
+
+
+def site_files(site: Path) -> list[Path]:
+    """Every file of a site folder, relative, sorted; dot files (install records) are left out."""
+    files = []
+    for folder, dirs, names in os.walk(site):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in names:
+            if not name.startswith("."):
+                files.append(Path(folder, name).relative_to(site))
+    return sorted(files, key=lambda p: p.as_posix())
+
+
+def build_date(site: Path) -> dt.datetime:
+    record = site / INSTALLED
+    if record.is_file():
+        return dt.datetime.fromisoformat(json.loads(record.read_text(encoding="utf-8"))["built"])
+    return dt.datetime.fromtimestamp((site / "index.html").stat().st_mtime, dt.timezone.utc).replace(microsecond=0)

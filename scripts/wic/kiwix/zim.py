@@ -20,11 +20,13 @@ The illustration (zim-illustration-48.png) is the site's favicon.svg drawn at 48
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import html
 import mimetypes
 import os
 import re
+import sys
 import time
 import unicodedata
 from dataclasses import dataclass
@@ -33,12 +35,10 @@ from pathlib import Path
 from libzim.writer import Creator, FileProvider, Hint, IndexData, Item, StringProvider
 
 from ..errors import BuildError
-from ..laoseg import spans
 from ..laofold import fold
-from ..pipeline.release import Releases
+from ..laoseg import spans
+from ..release import build_date, site_files
 from ..search_index import SKIP, _text
-from .bundle import build_date, site_files
-
 
 ILLUSTRATION = Path(__file__).with_name("zim-illustration-48.png")
 DOWNLOADS = "downloads"
@@ -260,16 +260,24 @@ def write_zim(site: Path, lang: str, dest: Path, lao_index: bool = True) -> ZimR
     return ZimResult(lang, dest, len(files), dest.stat().st_size, time.perf_counter() - start)
 
 
-def make_zims(site_dir: Path, output: Path | None = None, langs=None) -> list[ZimResult]:
-    """Write the ZIM of each language from the current site; by default into its downloads/
-    folder, so phones on the centre's Wi-Fi can download them from the "Take it with you" page."""
-    releases = Releases(site_dir)
-    # Hold the release lock: no build or install switches or prunes the site while it is read (or,
-    # for downloads/, added to); each file appears under its name only when it is complete.
-    with releases.lock():
-        site = releases.current()
-        if site is None or not (site / "index.html").is_file():
-            raise BuildError(f"{site_dir} has no built site — run 'wic build' first")
-        out = Path(output) if output else site / DOWNLOADS
-        out.mkdir(parents=True, exist_ok=True)
+def write_zims(site: Path, out: Path, langs=None) -> list[ZimResult]:
+    """The ZIM of each language, written from a site folder into `out` (the build puts them in the
+    site's downloads/ folder, so phones on the centre's Wi-Fi can take them from "Take it with you")."""
+    out.mkdir(parents=True, exist_ok=True)
+    with _quiet_stdout():
         return [write_zim(site, lang, out / zim_name(lang)) for lang in langs or LANGS]
+
+
+@contextlib.contextmanager
+def _quiet_stdout():
+    """libzim's writer prints its progress from C++ straight to file descriptor 1."""
+    sys.stdout.flush()
+    saved = os.dup(1)
+    try:
+        with open(os.devnull, "w") as null:
+            os.dup2(null.fileno(), 1)
+        yield
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+
