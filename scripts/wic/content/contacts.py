@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from ..errors import ERROR, Problem, rel
-from .fields import _date, _stale, _text, bilingual_field, mapping_file, yaml_files
+from .fields import _date, _stale, _text, bilingual_field, mapping_file, optional_text, yaml_files
 from .model import CONTACT_CATEGORIES, CONTACT_STATUS, Contact
 from .yamlfile import Located
 
@@ -49,5 +49,6 @@ def load_contacts(root: Path, today: dt.date, problems: list[Problem]) -> dict[s
                                     area=bilingual_field(entry, "area", where, line, problems, required=False),
                                     address=bilingual_field(entry, "address", where, line, problems, required=False),
                                     web=entry.get("web"),
-                                    note=bilingual_field(entry, "note", where, line, problems, required=False))
+                                    note=bilingual_field(entry, "note", where, line, problems, required=False),
+                                    confirmed_by=optional_text(entry, "confirmed_by", where, problems, "write who confirmed it and when, e.g. \"district labour office, 2026-12-01\" (wic review --apply writes it)"))
     return contacts

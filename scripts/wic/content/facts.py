@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..errors import ERROR, WARNING, Problem, rel
 from ..text.formatting import LANGS, NUMERIC_UNITS, UNITS
-from .fields import _date, _stale, _text, bilingual_field, mapping_file, yaml_files
+from .fields import _date, _stale, _text, bilingual_field, mapping_file, optional_text, yaml_files
 from .model import CONFIDENCE, Fact
 from .yamlfile import Located
 
@@ -75,6 +75,7 @@ def load_facts(root: Path, today: dt.date, problems: list[Problem]) -> dict[str,
                            "name where the figure was seen (site or publication and date)")
             checked = _date(entry, "checked", where, problems)
             source_date = _source_date(entry, key, checked, where, problems)
+            confirmed_by = optional_text(entry, "confirmed_by", where, problems, "write who confirmed it and when, e.g. \"district labour office, 2026-12-01\" (wic review --apply writes it)")
             confidence = entry.get("confidence")
             if confidence not in CONFIDENCE:
                 problems.append(Problem(where, entry.line_of("confidence"),
@@ -106,7 +107,7 @@ def load_facts(root: Path, today: dt.date, problems: list[Problem]) -> dict[str,
             fact = Fact(key=key, value=str(value) if unit == "phone" else value, unit=unit, label=label,
                         legal_source=legal, public_source=public, checked=checked, confidence=confidence,
                         path=where, line=line, ask=ask, note=note, group=entry.get("group"), formula=formula,
-                        source_date=source_date)
+                        source_date=source_date, confirmed_by=confirmed_by)
             _stale(checked, where, line, f"fact '{key}'", today, problems)
             _undated_old_source(fact, problems)
             facts[key] = fact

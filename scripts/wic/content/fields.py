@@ -79,3 +79,13 @@ def mapping_file(path: Path, problems: list[Problem], what: str, project: Path) 
                                 f"start each {what[:-1]} with 'some_key:' at the left margin"))
         return Located()
     return data
+
+
+def optional_text(entry: Located, key: str, where: str, problems: list[Problem], hint: str) -> str | None:
+    value = entry.get(key)
+    if value is None:
+        return None
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    problems.append(Problem(where, entry.line_of(key), f"'{key}' must be a text, got {value!r}", hint))
+    return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import Problem, rel
-from .fields import _text, bilingual_field, mapping_file, yaml_files
+from .fields import _text, bilingual_field, mapping_file, optional_text, yaml_files
 from .model import Term
 from .yamlfile import Located
 
@@ -39,5 +39,6 @@ def load_glossary(root: Path, problems: list[Problem]) -> dict[str, Term]:
             if len(problems) > n:
                 continue
             terms[key] = Term(key=key, lo=lo, en=en, definition=definition, variants=variants, status=status,
-                              source=str(entry.get("source", "")), path=where, line=line)
+                              source=str(entry.get("source", "")), path=where, line=line,
+                              confirmed_by=optional_text(entry, "confirmed_by", where, problems, "write who confirmed it and when, e.g. \"district labour office, 2026-12-01\" (wic review --apply writes it)"))
     return terms

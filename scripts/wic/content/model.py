@@ -33,6 +33,7 @@ class Fact:
     group: str | None = None
     formula: str | None = None
     source_date: dt.date | None = None      # the date of the source itself (a law, a price list, a survey)
+    confirmed_by: str | None = None         # "role, date" of whoever confirmed it (wic review --apply)
 
     @property
     def verified(self) -> bool:
@@ -61,6 +62,7 @@ class Contact:
     address: dict | None = None
     web: str | None = None
     note: dict | None = None
+    confirmed_by: str | None = None
 
 
 @dataclass
@@ -74,6 +76,7 @@ class Term:
     source: str
     path: str
     line: int
+    confirmed_by: str | None = None
 
 
 @dataclass

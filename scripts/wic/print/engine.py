@@ -96,6 +96,21 @@ class PrintPage:
         self.page.screenshot(path=str(path), type="png", clip={"x": 0, "y": 0, "width": w, "height": h})
 
 
+def print_document(html: str, path: Path, chromium: str = "", browser=None) -> None:
+    """A document that flows over as many pages as it needs (its own @page rule sets the paper)."""
+    with ExitStack() as stack:
+        if browser is None:
+            browser = stack.enter_context(launched_browser(chromium=chromium))
+        context = browser.new_context()
+        stack.callback(context.close)
+        context.route("**/*", lambda route: route.abort()
+                      if not route.request.url.startswith(("data:", "about:")) else route.continue_())
+        page = context.new_page()
+        page.set_content(html, wait_until="load")
+        page.evaluate("document.fonts.ready")
+        page.pdf(path=str(path), prefer_css_page_size=True, print_background=True)
+
+
 class LazyPrinter:
     """Starts Chromium and the print page only when something actually has to be printed."""
 
