@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
@@ -119,10 +120,11 @@ def test_missing_twin_and_broken_link_are_errors(project, tmp_path):
     assert "link to 'no-such-page.md' does not lead to a page" in problems
 
 
-def test_glossary_variant_spelling_gives_a_warning(project, tmp_path):
+def test_glossary_variant_spelling_is_an_error_one_term_per_concept(project, tmp_path):
     root = _project_copy(project, tmp_path)
     page = root / "docs" / "lo" / "about.md"
     page.write_text(page.read_text(encoding="utf-8").replace("## ສິ່ງທີ່ຄວນເຮັດ",
                     "ຄ່າແຮງງານຂັ້ນຕໍ່າສຸດ ແມ່ນສຳຄັນ.\n\n## ສິ່ງທີ່ຄວນເຮັດ"), encoding="utf-8")
     problems = "\n".join(_problems(root))
-    assert "warning: 'ຄ່າແຮງງານຂັ້ນຕໍ່າສຸດ' is a variant spelling of 'ຄ່າແຮງງານຂັ້ນຕ່ຳ'" in problems
+    assert re.search(r"docs/lo/about\.md:\d+: 'ຄ່າແຮງງານຂັ້ນຕໍ່າສຸດ' is a variant spelling of 'ຄ່າແຮງງານຂັ້ນຕ່ຳ'", problems)
+    assert run_check(load_settings(root)).errors

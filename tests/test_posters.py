@@ -417,3 +417,17 @@ def test_unchanged_posters_are_reused_not_printed_again(settings, tmp_path, brow
     assert any("reused" in line for line in second), second
     for pdf in (tmp_path / "a" / "posters").glob("*.pdf"):
         assert pdf.read_bytes() == (tmp_path / "b" / "posters" / pdf.name).read_bytes()
+
+
+def test_a_poster_must_give_at_least_one_number_to_call(project, content, tmp_path):
+    no_phone = next(c.key for c in content.contacts.values() if not c.phone)
+    folder = tmp_path / "posters"
+    folder.mkdir()
+    (folder / "no-number.yml").write_text(
+        "page: help.md\npictogram: material/phone\ntitle: {lo: ທົດລອງ, en: Test}\nmessages:\n"
+        "  - lo: ກ\n    en: a\n  - lo: ຂ\n    en: b\n  - lo: ຄ\n    en: c\n"
+        f"contacts: [{no_phone}]\n", encoding="utf-8")
+    found, problems = load_posters(folder, content, project / "docs")
+    assert not found
+    assert re.search(r"no-number\.yml:11: none of the poster's contacts has a phone number — ",
+                     "\n".join(map(str, problems)))

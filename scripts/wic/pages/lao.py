@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..content import Content
-from ..errors import WARNING, Problem
+from ..errors import Problem
 
 THAI = re.compile(r"[\u0E00-\u0E7F]")
 
@@ -26,5 +26,6 @@ def glossary_variants(text: str, content: Content) -> list[tuple[str, object]]:
 
 
 def variant_problem(variant: str, term, where: str, line: int) -> Problem:
+    # One term per concept on every page and poster: a reader who learnt a word must meet it again.
     return Problem(where, line, f"'{variant}' is a variant spelling of '{term.lo}' ({term.en})",
-                   f"use the glossary's preferred term '{term.lo}'", WARNING)
+                   f"use the glossary's preferred term '{term.lo}'")

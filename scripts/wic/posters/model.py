@@ -248,6 +248,11 @@ def load_poster(path: Path, content: Content | None, docs_dir: Path | None,
             if c not in content.contacts:
                 problems.append(Problem(where, data.line_of("contacts"), f"unknown contact '{c}'",
                                         "use a key from content-src/contacts.yml"))
+        known = [content.contacts[c] for c in contacts if c in content.contacts]
+        if known and not any(c.phone for c in known):
+            # A poster on a wall is read far from any office: it must give at least one number to call.
+            problems.append(Problem(where, data.line_of("contacts"), "none of the poster's contacts has a phone number",
+                                    "add a contact with a phone, e.g. the social security hotline or the health centre"))
     if any(p.level != WARNING for p in problems[n:]):
         return None
     return Poster(key=key, path=where, line=1, order=order, page=page, pictogram=pictogram, colour=colour,
