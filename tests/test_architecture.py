@@ -109,3 +109,25 @@ def test_an_installed_non_editable_package_builds_the_site(tmp_path):
     assert 'class="wic-pictogram"' in page and "<svg" in page
     assert "{{" not in page
     assert (site / "search" / "wic-index-lo.js").is_file()
+
+
+def test_a_build_reads_each_poster_definition_once(tmp_path, monkeypatch):
+    """Content (posters included) is loaded once per build and shared by the check, every language's
+    pages, the gallery and the poster step."""
+    import wic.content.load as load
+    import wic.posters.model as model
+    from wic.pipeline.build import build_site
+    from wic.settings import load_settings
+
+    monkeypatch.setattr(load, "_CACHE", {})
+    reads: list[str] = []
+    real = model.load_poster
+
+    def counting(path, *args, **kwargs):
+        reads.append(path.name)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(model, "load_poster", counting)
+    build_site(load_settings(PROJECT, site_dir=tmp_path / "site"), posters=False, zim=False)
+    files = sorted(p.name for p in (PROJECT / "content-src" / "posters").glob("*.yml"))
+    assert sorted(reads) == files
