@@ -47,6 +47,10 @@ class WicPlugin(BasePlugin[WicConfig]):
             raise PluginError("content-src has errors:\n" + "\n".join(str(p) for p in errors))
         if not hasattr(self, "search"):
             self.search = SearchIndexWriter()
+        # Search: question words, synonyms and no-results contacts travel inside each index.
+        search_problems = [p for p in self.search.use_content(self.content) if p.level == ERROR]
+        if search_problems:
+            raise PluginError("content-src/search has errors:\n" + "\n".join(str(p) for p in search_problems))
         # Kiosk settings reach the browser through the theme's template context (see main.html).
         config.extra["wic"] = {"kiosk": self.config.kiosk, "idle_seconds": self.config.idle_seconds}
         return config

@@ -3,6 +3,13 @@
 The index is written as a script (search/wic-index-<lang>.js) rather than JSON so that it loads
 from file:// too. Text is stored once, folded (see laofold) and UTF-8, with one entry per
 section so results can jump to the right heading.
+
+Each text is already split into search terms (wic.laoseg): where two terms touch, as Lao
+syllables do, a MARK is put between them. The browser then finds the terms by splitting at marks,
+spaces and punctuation, which is much cheaper than running the syllable rules over every page
+on a slow phone; queries, which are short, go through the same rules in laoseg.js.
+The index also carries what the browser needs besides the pages: question words to drop,
+synonyms, the words of the search panel and the contacts shown when nothing matches.
 """
 
 from __future__ import annotations
@@ -13,6 +20,9 @@ import html
 from pathlib import Path
 
 from .laofold import fold
+from .laoseg import spans
+
+MARK = "|"
 
 # Elements whose text is not page content: icons, scripts, controls, the generated sources table,
 # heading permalinks and the pictogram. None of them nests inside another of its own kind.
@@ -21,6 +31,12 @@ SKIP = re.compile(r"<(svg|script|style|button|nav|form)\b.*?</\1>"
                   r'|<a class="headerlink".*?</a>'
                   r'|<div class="wic-pictogram".*?</div>'
                   r'|<aside class="md-source-file".*?</aside>', re.S)
+# Contact cards repeat on most pages ("Where to get help"); their phone numbers and "helps with"
+# lines would make every page match "1195" or "ງູກັດ". Only the help page (the directory the
+# toolbar's Help button opens) keeps whole cards; elsewhere a card is indexed by its name.
+HELP_PAGE = "help.md"
+CARD = re.compile(r'<div class="wic-contact\b[^"]*"[^>]*>.*?</div>', re.S)
+CARD_NAME = re.compile(r'<p class="wic-contact__name">.*?</p>', re.S)
 HEADING = re.compile(r"<h([123])\b([^>]*)>(.*?)</h\1>", re.S)
 ID = re.compile(r'\bid="([^"]*)"')
 BLOCK_TAG = re.compile(r"</?(?:p|li|td|th|div|section|tr|dd|dt|br|h4|table|ul|ol|details|summary|blockquote)\b[^>]*>")
@@ -36,13 +52,34 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", fold(text)).strip()
 
 
-def page_sections(page_html: str) -> tuple[str, list[list[str]]]:
+def marked(text: str) -> str:
+    """Text with MARK between touching terms (a literal MARK in the text becomes ¦)."""
+    text = text.replace(MARK, "\u00a6")
+    out, pos = [], -1
+    for start, end, _term in spans(text):
+        out.append(text[max(pos, 0):start])
+        if start == pos:
+            out.append(MARK)
+        out.append(text[start:end])
+        pos = end
+    out.append(text[max(pos, 0):])
+    return "".join(out)
+
+
+def _card_name(m: re.Match) -> str:
+    name = CARD_NAME.search(m.group(0))
+    return name.group(0) if name else " "
+
+
+def page_sections(page_html: str, whole_cards: bool = True) -> tuple[str, list[list[str]]]:
     """(title, [[heading, anchor, text], ...]) of the page's article, one entry per h1-h3 section."""
     start = page_html.find('<article class="md-content__inner')
     end = page_html.rfind("</article>")
     if not 0 <= start < end:
         return "", []
     article = SKIP.sub(" ", page_html[page_html.index(">", start) + 1:end])
+    if not whole_cards:
+        article = CARD.sub(_card_name, article)
     sections: list[list[str]] = []
     title = ""
     pos = 0
@@ -71,18 +108,35 @@ class SearchIndexWriter:
     def __init__(self):
         self.docs: dict[str, list[dict]] = {}
         self.site_dirs: dict[str, Path] = {}
+        self.extra: dict[str, dict] = {}
+
+    def use_content(self, content) -> list:
+        """Question words, synonyms, panel words and help contacts from content; returns problems."""
+        from .search_words import load_search_words
+        from .strings import SEARCH_WORDS
+
+        words = load_search_words(content)
+        for lang in ("lo", "en"):
+            contacts = []
+            for key in words.help_contacts:
+                c = content.contacts[key]
+                contacts.append({"n": c.name[lang], "p": list(c.phone), "h": c.helps_with[lang]})
+            self.extra[lang] = {"stop": words.question_words, "syn": words.synonyms,
+                                "ui": {k: v[lang] for k, v in SEARCH_WORDS.items()}, "help": contacts}
+        return words.problems
 
     def add_page(self, lang: str, page, html: str) -> None:
-        title, sections = page_sections(html)
+        title, sections = page_sections(html, whole_cards=page.file.src_uri.split("/", 1)[-1] == HELP_PAGE)
         if not sections:
             return
         self.docs.setdefault(lang, [])
         self.docs[lang] = [d for d in self.docs[lang] if d["u"] != page.url]
-        self.docs[lang].append({"u": page.url, "t": title or fold(page.title or ""), "s": sections})
+        self.docs[lang].append({"u": page.url, "t": marked(title or fold(page.title or "")),
+                                "s": [[marked(h), a, marked(b)] for h, a, b in sections]})
 
     def write_language(self, lang: str, site_dir: Path) -> Path:
-        payload = json.dumps({"lang": lang, "docs": self.docs.get(lang, [])}, ensure_ascii=False,
-                             separators=(",", ":"))
+        payload = json.dumps({"lang": lang, "v": 2, "mark": MARK, "docs": self.docs.get(lang, []),
+                              **self.extra.get(lang, {})}, ensure_ascii=False, separators=(",", ":"))
         path = site_dir / "search" / f"wic-index-{lang}.js"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(f"window.__wicIndex=window.__wicIndex||{{}};window.__wicIndex[{json.dumps(lang)}]={payload};\n",

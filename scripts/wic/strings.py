@@ -69,3 +69,13 @@ CATEGORIES = {
 
 def t(key: str, lang: str) -> str:
     return T[key][lang]
+
+# Words of the search panel (handed to the browser inside each language's search index).
+SEARCH_WORDS = {
+    "one": {"lo": "ພົບ 1 ໜ້າ", "en": "1 page found"},
+    "other": {"lo": "ພົບ # ໜ້າ", "en": "# pages found"},
+    "none": {"lo": "ບໍ່ພົບໜ້າທີ່ກົງກັບຄຳທີ່ທ່ານພິມ.", "en": "No page matches the words you typed."},
+    "topics": {"lo": "ລອງເບິ່ງຫົວຂໍ້ເຫຼົ່ານີ້", "en": "Try these topics"},
+    "ask": {"lo": "ຫຼື ຖາມຜູ້ທີ່ຊ່ວຍທ່ານໄດ້", "en": "Or ask someone who can help"},
+    "call": {"lo": "ໂທ", "en": "Call"},
+}
