@@ -22,6 +22,7 @@
   var panel = form.querySelector("[data-wic-search-results]");
   var clear = form.querySelector("[data-wic-search-clear]");
   var LAO = /^[\u0e80-\u0eff]/;
+  var PARTIAL = /^[\u0ec0-\u0ec4]?[\u0e81-\u0eae\u0edc\u0edd]\u0ebc?[\u0eb1\u0ebb]?[\u0ec8-\u0ecb]?$/;
   var MAX_QUERY = 300;          // characters of a pasted text that are searched
   var MAX_TERMS = 40;           // query terms kept (the rarest), so a long paste stays quick
   var BOOST = [4, 2, 1];        // title, heading, body
@@ -158,6 +159,10 @@
     for (var j = 0; j < seq.length; j++) if (toks[i + j] !== seq[j]) return false;
     return true;
   }
+  function startsAWord(t) {
+    for (var i = 0; i < ix.words.length; i++) if (ix.words[i].length > t.length && ix.words[i].lastIndexOf(t, 0) === 0) return true;
+    return false;
+  }
   function editOne(a, b) {
     // true when a and b differ by one inserted, deleted or replaced letter
     if (Math.abs(a.length - b.length) > 1 || a === b) return false;
@@ -177,6 +182,17 @@
     var sp = S.spans(folded);
     var toks = sp.map(function (s) { return key(s[2]); });
     var typing = sp.length > 0 && sp[sp.length - 1][1] === folded.length && query.length <= MAX_QUERY;
+    var lastTok = toks[toks.length - 1];
+    if (typing && LAO.test(lastTok) && (!ix.vocab.has(lastTok) || PARTIAL.test(lastTok)) && !startsAWord(lastTok)) {
+      // While typing, one syllable may swallow the start of the next (ງູກ for ງູ + ກັດ): split it
+      // where a known syllable ends.
+      for (var k = lastTok.length - 1; k > 0; k--) {
+        if (ix.vocab.has(lastTok.slice(0, k)) && startsAWord(lastTok.slice(k))) {
+          toks.splice(toks.length - 1, 1, lastTok.slice(0, k), lastTok.slice(k));
+          break;
+        }
+      }
+    }
     var stop = toks.map(function () { return false; });
     for (var i = 0; i < toks.length; i++) {
       var best = 0;
@@ -220,32 +236,61 @@
     });
     toks.forEach(function (t, i) {
       var id = ix.vocab.get(t), c = concept[i];
+      // A half-typed last syllable (ບ, ບັ, ເຮັ) is only the start of a word.
+      if (typing && i === toks.length - 1 && PARTIAL.test(t)) id = undefined;
       if (!stop[i]) {
+        var last = typing && i === toks.length - 1;
         if (id !== undefined) add([id], 1, [c]);
-        else if (!synonym[i]) loose(t, c);
         // While typing, the last syllable or word may be the start of a longer one; those count
         // towards "has every word" only when what was typed is not a word of its own.
-        if (typing && i === toks.length - 1) prefix(t, id === undefined && !synonym[i] ? [c] : []);
+        var started = last ? prefix(t, id === undefined && !synonym[i] ? [c] : []) : 0;
+        if (id === undefined && !synonym[i] && !(started && PARTIAL.test(t))) loose(t, c, i > 0 ? ix.vocab.get(toks[i - 1]) : undefined);
       }
       var next = ix.vocab.get(toks[i + 1]);
       if (i + 1 < toks.length && id !== undefined && next !== undefined && !(stop[i] && stop[i + 1])) {
         // A pair with a question word counts only where it is a word of its own (ເຄື່ອງຈັກ).
-        add([id, next], stop[i] || stop[i + 1] ? 0.5 : 1.2, [concept[i], concept[i + 1]].filter(function (x) { return x >= 0; }));
+        var both = [concept[i], concept[i + 1]].filter(function (x) { return x >= 0; });
+        add([id, next], stop[i] || stop[i + 1] ? 0.5 : 1.2, both);
+        // A pair that is on no page may hold a typing slip in a real syllable (ຂັ້ນຕຳ for ຂັ້ນຕ່ຳ).
+        if (!stop[i] && !stop[i + 1] && LAO.test(toks[i + 1]) && !occurrences([id, next]).length) {
+          (ix.skel.get(skeleton(toks[i + 1])) || []).forEach(function (alt) {
+            if (alt !== next && occurrences([id, alt]).length) add([id, alt], 1, both);
+          });
+        }
       }
     });
-    function loose(t, c) {
+    function loose(t, c, prev) {
       if (LAO.test(t)) {
-        (ix.skel.get(skeleton(t)) || []).forEach(function (id) { add([id], 0.6, [c]); });
+        (ix.skel.get(skeleton(t)) || []).forEach(function (id) {
+          add([id], 0.6, [c]);
+          if (prev !== undefined) add([prev, id], 0.8, [c]);
+        });
       } else if (t.length >= 4) {
         ix.words.forEach(function (w, id) { if (editOne(t, w)) add([id], 0.6, [c]); });
       }
     }
     function prefix(t, c) {   // c: the concepts it may count for
-      if (!LAO.test(t) && t.length < 3) return;
+      if (!LAO.test(t) && t.length < 3) return 0;
+      var last = toks.length - 1, prev = last > 0 ? ix.vocab.get(toks[last - 1]) : undefined;
+      if (prev !== undefined) {
+        // What follows the previous syllable on the pages and starts like the last one:
+        // ກຳມະບ -> ກຳມະ + ບານ.
+        var follow = new Map(), p = ix.post[prev];
+        for (var i = 0; i < p.length; i += 2) {
+          var f = ix.fields[p[i]], next = f.ids[p[i + 1] + 1];
+          if (next !== undefined && ix.words[next].length > t.length && ix.words[next].lastIndexOf(t, 0) === 0) {
+            follow.set(next, (follow.get(next) || 0) + 1);
+          }
+        }
+        Array.from(follow.keys()).sort(function (a, b) { return follow.get(b) - follow.get(a); }).slice(0, 10)
+          .forEach(function (id) { add([prev, id], 1, c.length ? c : [concept[last - 1]].filter(function (x) { return x >= 0; })); });
+        if (follow.size) return follow.size;
+      }
       var found = [];
       ix.words.forEach(function (w, id) { if (w.length > t.length && w.lastIndexOf(t, 0) === 0) found.push(id); });
       found.sort(function (a, b) { return ix.df[b] - ix.df[a]; });
       found.slice(0, 20).forEach(function (id) { add([id], 0.7, c); });
+      return found.length;
     }
     // Keep the rarest terms of a long paste.
     if (terms.length > MAX_TERMS) {
