@@ -13,12 +13,11 @@ import yaml
 
 TOP = 5
 BOX = "#wic-search-input"
-HITS = "[data-wic-search-results] [data-wic-search-hits] .wic-result a"
 # Types each query the way the browser does for a person (input event on the real box), waits
 # for the result list of exactly that query (and, if timed, for the frame that shows it), and
 # returns the result links and the milliseconds from typing to results on screen. One call runs
 # a whole query set, so a test does not pay a browser round trip per query.
-TYPE_ALL = """async ([queries, timed]) => {
+TYPE_ALL = """async ([queries, timed, hits]) => {
     const input = document.querySelector('#wic-search-input');
     const panel = document.querySelector('[data-wic-search-results]');
     const out = [];
@@ -30,7 +29,7 @@ TYPE_ALL = """async ([queries, timed]) => {
         while (panel.getAttribute('data-wic-query') !== want) await new Promise(r => setTimeout(r, 0));
         if (timed) await new Promise(r => requestAnimationFrame(() => r()));
         const ms = performance.now() - t0;
-        out.push({ms, hrefs: [...panel.querySelectorAll('[data-wic-search-hits] .wic-result a')].map(a => a.href)});
+        out.push({ms, hrefs: [...panel.querySelectorAll(hits)].map(a => a.href)});
     }
     return out;
 }"""
@@ -45,11 +44,12 @@ def expected(item: dict) -> list[str]:
     return [want] if isinstance(want, str) else list(want)
 
 
-def run_queries(page, home_url: str, queries: list[dict], timed: bool = False, reload: bool = True) -> list[dict]:
+def run_queries(page, home_url: str, queries: list[dict], timed: bool = False, reload: bool = True,
+                hits: str = "[data-wic-search-hits] .wic-result a") -> list[dict]:
     """Type each query into the search box; collect the top result URLs (and the time if asked)."""
     if reload:
         page.goto(home_url)
-    got = page.evaluate(TYPE_ALL, [[str(item["q"]) for item in queries], timed])
+    got = page.evaluate(TYPE_ALL, [[str(item["q"]) for item in queries], timed, hits])
     return [{"item": item, "hrefs": g["hrefs"][:TOP], "all": g["hrefs"], "ms": g["ms"] if timed else None}
             for item, g in zip(queries, got)]
 

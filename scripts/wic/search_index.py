@@ -52,17 +52,34 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", fold(text)).strip()
 
 
-def marked(text: str) -> str:
-    """Text with MARK between touching terms (a literal MARK in the text becomes ¦)."""
+def marked(text: str) -> tuple[str, list[str]]:
+    """Text with MARK between touching terms (a literal MARK in the text becomes ¦), and its terms."""
     text = text.replace(MARK, "\u00a6")
-    out, pos = [], -1
-    for start, end, _term in spans(text):
+    out, terms, pos = [], [], -1
+    for start, end, term in spans(text):
         out.append(text[max(pos, 0):start])
         if start == pos:
             out.append(MARK)
         out.append(text[start:end])
+        terms.append(term)
         pos = end
     out.append(text[max(pos, 0):])
+    return "".join(out), terms
+
+
+# Term numbers are written as fixed-width strings over these 91 characters (printable ASCII
+# without '"' and backslash, so JSON needs no escapes): 2 characters for up to 8281 terms.
+DIGITS = "".join(chr(c) for c in range(0x23, 0x7F) if c != 0x5C)
+
+
+def encode(ids: list[int], width: int) -> str:
+    out = []
+    for i in ids:
+        chars = []
+        for _ in range(width):
+            i, r = divmod(i, len(DIGITS))
+            chars.append(DIGITS[r])
+        out.append("".join(reversed(chars)))
     return "".join(out)
 
 
@@ -132,11 +149,27 @@ class SearchIndexWriter:
         self.docs.setdefault(lang, [])
         self.docs[lang] = [d for d in self.docs[lang] if d["u"] != page.url]
         self.docs[lang].append({"u": page.url, "t": marked(title or fold(page.title or "")),
-                                "s": [[marked(h), a, marked(b)] for h, a, b in sections]})
+                                "s": [(marked(h), a, marked(b)) for h, a, b in sections]})
 
     def write_language(self, lang: str, site_dir: Path) -> Path:
-        payload = json.dumps({"lang": lang, "v": 2, "mark": MARK, "docs": self.docs.get(lang, []),
-                              **self.extra.get(lang, {})}, ensure_ascii=False, separators=(",", ":"))
+        """Each text goes with the numbers of its terms in the term list "w", so the browser does
+        not have to find the terms again for every page on first use (slow on a cheap phone)."""
+        docs = self.docs.get(lang, [])
+        vocab: dict[str, int] = {}
+        fields = [d["t"] for d in docs] + [f for d in docs for h, _, b in d["s"] for f in (h, b)]
+        for _, terms in fields:
+            for term in terms:
+                vocab.setdefault(term, len(vocab))
+        width = 1
+        while len(DIGITS) ** width < len(vocab):
+            width += 1
+
+        def field(f):
+            return [f[0], encode([vocab[t] for t in f[1]], width)]
+
+        out = [{"u": d["u"], "t": field(d["t"]), "s": [[*field(h), a, *field(b)] for h, a, b in d["s"]]} for d in docs]
+        payload = json.dumps({"lang": lang, "v": 3, "mark": MARK, "digits": DIGITS, "width": width, "w": list(vocab),
+                              "docs": out, **self.extra.get(lang, {})}, ensure_ascii=False, separators=(",", ":"))
         path = site_dir / "search" / f"wic-index-{lang}.js"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(f"window.__wicIndex=window.__wicIndex||{{}};window.__wicIndex[{json.dumps(lang)}]={payload};\n",

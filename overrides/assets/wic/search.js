@@ -25,6 +25,7 @@
   var PARTIAL = /^[\u0ec0-\u0ec4]?[\u0e81-\u0eae\u0edc\u0edd]\u0ebc?[\u0eb1\u0ebb]?[\u0ec8-\u0ecb]?$/;
   var MAX_QUERY = 300;          // characters of a pasted text that are searched
   var MAX_TERMS = 40;           // query terms kept (the rarest), so a long paste stays quick
+  var MAX_RESULTS = 8;          // enough to choose from on a phone; fewer to lay out on a slow one
   var BOOST = [4, 2, 1];        // title, heading, body
   var K1 = 1.2, B = 0.75;
   var ix = null, loading = false, active = -1, lastQuery = null;
@@ -79,6 +80,10 @@
   var SEP = "., \u00a0\u202f\t\n";
   var CORPUS = new RegExp("[0-9]+(?:[" + SEP + "][0-9]{3}(?![0-9]))+|(?:[\u0e80-\u0eff]|[\\p{L}\\p{N}]|[\u0300-\u036f\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])+", "gu");
   var DIGIT_SEP = new RegExp("[" + SEP + "]", "g");
+  function view(f) {
+    if (f.text === undefined) { var t = tokenize(f.marked, f.mark); f.text = t.text; f.starts = t.starts; f.ends = t.ends; }
+    return f;
+  }
   function tokenize(marked, mark) {
     var starts = [], ends = [], terms = [], m;
     // Display text = marked text without marks; offsets are into the display text.
@@ -96,38 +101,44 @@
     return { text: text, starts: starts, ends: ends, terms: terms };
   }
 
+  /* The index gives each text with the numbers of its terms (see search_index.py): here they
+     become the search's own term numbers (English words share one with their stem), and the
+     list of places each term stands. Where a term sits in the text is worked out only for the
+     texts that are shown (view). */
   function prepare(raw) {
-    var mark = raw.mark || "|";
-    var vocab = new Map(), words = [], post = [], df = [], lastDoc = [];
-    var fields = [], docs = [], total = 0;
-    function termId(k) {
-      var id = vocab.get(k);
-      if (id === undefined) { id = words.length; vocab.set(k, id); words.push(k); post.push([]); df.push(0); lastDoc.push(-1); }
-      return id;
-    }
-    function addField(text, kind, d, sec) {
-      var t = tokenize(text, mark), ids = new Int32Array(t.terms.length);
-      var f = { text: t.text, starts: t.starts, ends: t.ends, ids: ids, kind: kind, doc: d, sec: sec };
+    var mark = raw.mark, width = raw.width, digits = raw.digits, radix = digits.length;
+    var code = new Int16Array(128);
+    for (var c = 0; c < radix; c++) code[digits.charCodeAt(c)] = c;
+    var vocab = new Map(), words = [], own = new Int32Array(raw.w.length);
+    raw.w.forEach(function (t, i) {
+      var k = key(t), id = vocab.get(k);
+      if (id === undefined) { id = words.length; vocab.set(k, id); words.push(k); }
+      own[i] = id;
+    });
+    var post = words.map(function () { return []; }), df = new Int32Array(words.length), lastDoc = new Int32Array(words.length).fill(-1);
+    var fields = [], docs = [];
+    function addField(text, enc, kind, d, sec) {
+      var n = enc.length / width, ids = new Int32Array(n), j = 0;
       var fi = fields.length;
-      fields.push(f);
-      for (var i = 0; i < t.terms.length; i++) {
-        var id = termId(key(t.terms[i]));
+      for (var i = 0; i < n; i++) {
+        var v = 0;
+        for (var k = 0; k < width; k++) v = v * radix + code[enc.charCodeAt(j++)];
+        var id = own[v];
         ids[i] = id;
         post[id].push(fi, i);
         if (lastDoc[id] !== d) { lastDoc[id] = d; df[id]++; }
       }
+      fields.push({ marked: text, mark: mark, ids: ids, kind: kind, doc: d, sec: sec });
       return fi;
     }
     raw.docs.forEach(function (rd, d) {
-      var doc = { i: d, url: rd.u, sections: [], len: 0 };
+      var doc = { i: d, url: rd.u, sections: [] };
       docs.push(doc);
-      doc.title = addField(rd.t, 0, d, -1);
+      doc.title = addField(rd.t[0], rd.t[1], 0, d, -1);
       rd.s.forEach(function (s, si) {
-        var h = addField(s[0], 1, d, si), b = addField(s[2], 2, d, si);
-        doc.sections.push({ h: h, b: b, anchor: s[1] });
-        doc.len += fields[b].ids.length + fields[h].ids.length;
+        var h = addField(s[0], s[1], 1, d, si), b = addField(s[3], s[4], 2, d, si);
+        doc.sections.push({ h: h, b: b, anchor: s[2] });
       });
-      total += doc.len;
     });
     // BM25 length normalisation per field, against the average field of its kind: a word in a
     // short section counts more than the same word in a long table (the glossary, the directory).
@@ -147,7 +158,7 @@
     function keyed(seqs) { return (seqs || []).map(function (seq) { return seq.map(key); }); }
     return {
       vocab: vocab, words: words, post: post, df: df, fields: fields, docs: docs, skel: skel,
-      avg: total / Math.max(1, docs.length), ui: raw.ui || {}, help: raw.help || [],
+      ui: raw.ui || {}, help: raw.help || [],
       stop: keyed(raw.stop), syn: (raw.syn || []).map(keyed)
     };
   }
@@ -320,76 +331,84 @@
   }
 
   function search(query) {
-    var q = analyse(query);
-    var byDoc = new Map();
-    function hit(d) {
-      var r = byDoc.get(d);
-      if (!r) { r = { doc: ix.docs[d], score: 0, covered: [], secs: new Map(), marks: new Map() }; byDoc.set(d, r); }
-      return r;
-    }
+    var q = analyse(query), nd = ix.docs.length;
+    // Plain arrays indexed by page and by text: a common syllable stands thousands of times.
+    var score = new Float64Array(nd), tf = new Float64Array(nd), fieldScore = new Float64Array(ix.fields.length);
+    var covered = [], touched = [];
     q.terms.forEach(function (t) {
       var occ = occurrences(t.ids);
       if (!occ.length) return;
-      var docTf = new Map(), dfs = 0;
+      var here = [];
       for (var i = 0; i < occ.length; i += 2) {
         var f = ix.fields[occ[i]];
-        var tf = docTf.get(f.doc) || 0;
-        if (!tf) dfs++;
-        docTf.set(f.doc, tf + f.weight);
-        var r = hit(f.doc);
-        if (f.sec >= 0) r.secs.set(f.sec, (r.secs.get(f.sec) || 0) + f.weight * t.w);
-        var m = r.marks.get(occ[i]);
-        if (!m) { m = []; r.marks.set(occ[i], m); }
-        m.push(occ[i + 1], t.ids.length, t.w);
+        if (tf[f.doc] === 0) here.push(f.doc);
+        tf[f.doc] += f.weight;
+        fieldScore[occ[i]] += f.weight * t.w;
       }
-      var w = t.w * idf(dfs) * (t.ids.length > 1 ? 1.5 : 1);
-      docTf.forEach(function (tf, d) {
-        var r = byDoc.get(d);
-        r.score += w * tf * (K1 + 1) / (tf + K1);
-        t.c.forEach(function (c) { if (r.covered.indexOf(c) < 0) r.covered.push(c); });
+      var w = t.w * idf(here.length) * (t.ids.length > 1 ? 1.5 : 1);
+      here.forEach(function (d) {
+        var x = tf[d];
+        tf[d] = 0;
+        score[d] += w * x * (K1 + 1) / (x + K1);
+        if (!covered[d]) { covered[d] = []; touched.push(d); }
+        t.c.forEach(function (c) { if (covered[d].indexOf(c) < 0) covered[d].push(c); });
       });
     });
-    var results = [];
-    byDoc.forEach(function (r) {
-      var cover = q.concepts ? r.covered.length / q.concepts : 1;
+    var bonus = phrases(q.run);
+    var results = touched.map(function (d) {
+      var doc = ix.docs[d], s = score[d];
+      var cover = q.concepts ? covered[d].length / q.concepts : 1;
       // English: pages with every word of the question come first. Lao: the more of the
       // question's words a page has, the higher it goes.
-      if (q.latin) r.score += cover >= 1 ? 100 : 0;
-      else r.score *= 0.25 + 0.75 * cover * cover;
-      if (q.run.length > 1) r.score += phrase(r, q.run);
-      var bestSec = -1, bestScore = -1;
-      r.secs.forEach(function (s, si) { if (s > bestScore) { bestScore = s; bestSec = si; } });
-      r.best = bestSec >= 0 ? r.doc.sections[bestSec] : null;
-      results.push(r);
+      if (q.latin) s += cover >= 1 ? 100 : 0;
+      else s *= 0.25 + 0.75 * cover * cover;
+      s += bonus[d] || 0;
+      var best = null, bestScore = 0;
+      doc.sections.forEach(function (sec) {
+        var v = fieldScore[sec.h] + fieldScore[sec.b];
+        if (v > bestScore) { bestScore = v; best = sec; }
+      });
+      return { doc: doc, score: s, best: best, covered: covered[d], q: q };
     });
-    results.sort(function (a, b) { return b.score - a.score || ix.fields[a.doc.title].text.length - ix.fields[b.doc.title].text.length; });
+    results.sort(function (a, b) { return b.score - a.score || ix.fields[a.doc.title].marked.length - ix.fields[b.doc.title].marked.length; });
     var top = results.length ? results[0].score : 0;
-    return results.filter(function (r) { return r.score >= top * 0.15; }).slice(0, 10);
+    return results.filter(function (r) { return r.score >= top * 0.15; }).slice(0, MAX_RESULTS);
   }
-  function phrase(r, run) {
-    var bonus = 0, p = ix.post[run[0]];
+  /* Pages where the question's longest run of meaningful words stands whole: a bonus by field. */
+  function phrases(run) {
+    var bonus = [];
+    if (run.length < 2) return bonus;
+    var p = ix.post[run[0]];
     for (var i = 0; i < p.length; i += 2) {
-      var f = ix.fields[p[i]];
-      if (f.doc !== r.doc.i) continue;
-      var k = 1;
+      var f = ix.fields[p[i]], k = 1;
       while (k < run.length && f.ids[p[i + 1] + k] === run[k]) k++;
-      if (k === run.length) bonus = Math.max(bonus, 3 * BOOST[f.kind]);
+      if (k === run.length) bonus[f.doc] = Math.max(bonus[f.doc] || 0, 3 * BOOST[f.kind]);
     }
     return bonus;
+  }
+  /* [position, length, weight] of each query term in one text (only texts that are shown). */
+  function marksIn(fi, q) {
+    var ids = ix.fields[fi].ids, out = [];
+    q.terms.forEach(function (t) {
+      for (var p = 0; p < ids.length; p++) {
+        if (ids[p] === t.ids[0] && (t.ids.length === 1 || ids[p + 1] === t.ids[1])) out.push(p, t.ids.length, t.w);
+      }
+    });
+    return out;
   }
 
   /* --- display --------------------------------------------------------------------------- */
   function esc(s) { return String(s).replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; }); }
   /* Character ranges to mark in a field: whole terms only (never part of a Lao cluster);
      pairs of neighbouring terms when there are any, single terms otherwise. */
-  function ranges(fi, marks) {
-    var m = marks.get(fi);
-    if (!m) return [];
-    var f = ix.fields[fi], pairs = [], singles = [];
+  function ranges(fi, q) {
+    var m = marksIn(fi, q);
+    if (!m.length) return [];
+    var f = view(ix.fields[fi]), pairs = [], singles = [];
     for (var i = 0; i < m.length; i += 3) (m[i + 1] > 1 ? pairs : singles).push([m[i], m[i + 1], m[i + 2]]);
     var use = pairs.length ? pairs : singles.filter(function (s) { return s[2] >= 0.6; });
     var out = [];
-    use.forEach(function (s) { out.push([f.starts[s[0]], f.ends[s[0] + s[1] - 1]]); });
+    use.forEach(function (s) { if (s[0] + s[1] <= f.starts.length) out.push([f.starts[s[0]], f.ends[s[0] + s[1] - 1]]); });
     out.sort(function (a, b) { return a[0] - b[0]; });
     var merged = [];
     out.forEach(function (r) {
@@ -408,8 +427,8 @@
     return out + esc(text.slice(pos, to));
   }
   var NO_START = /[\u0eb0-\u0ebc\u0ec8-\u0ecd]/;
-  function snippet(fi, marks) {
-    var f = ix.fields[fi], text = f.text, n = text.length, width = 160, rs = ranges(fi, marks);
+  function snippet(fi, q) {
+    var f = view(ix.fields[fi]), text = f.text, n = text.length, width = 160, rs = ranges(fi, q);
     if (!rs.length) return esc(text.slice(0, width)) + (n > width ? "…" : "");
     var at = rs[0][0];
     var from = Math.max(0, at - 50), to = Math.min(n, from + width);
@@ -429,14 +448,14 @@
     var html = '<div class="wic-search__meta" data-wic-search-count>' + esc(count) + "</div>";
     html += '<ol class="wic-search__list" data-wic-search-hits>';
     results.forEach(function (r) {
-      var title = ix.fields[r.doc.title];
+      var title = view(ix.fields[r.doc.title]);
       var url = base() + "/" + r.doc.url + (r.best && r.best.anchor ? "#" + r.best.anchor : "");
-      var head = r.best ? ix.fields[r.best.h] : null;
+      var head = r.best ? view(ix.fields[r.best.h]) : null;
       var sect = head && head.text && head.text !== title.text
-        ? '<span class="wic-result__section">' + highlight(head.text, ranges(r.best.h, r.marks), 0, head.text.length) + "</span>" : "";
+        ? '<span class="wic-result__section">' + highlight(head.text, ranges(r.best.h, r.q), 0, head.text.length) + "</span>" : "";
       html += '<li class="wic-result"><a href="' + esc(url) + '">' +
-        '<span class="wic-result__title">' + highlight(title.text, ranges(r.doc.title, r.marks), 0, title.text.length) + "</span>" + sect +
-        '<span class="wic-result__snippet">' + (r.best ? snippet(r.best.b, r.marks) : "") + "</span></a></li>";
+        '<span class="wic-result__title">' + highlight(title.text, ranges(r.doc.title, r.q), 0, title.text.length) + "</span>" + sect +
+        '<span class="wic-result__snippet">' + (r.best ? snippet(r.best.b, r.q) : "") + "</span></a></li>";
     });
     show(html + "</ol>", query);
   }
@@ -448,7 +467,7 @@
       var path = d.url.indexOf(cfg.lang + "/") === 0 ? d.url.slice(cfg.lang.length + 1) : d.url;
       if (!/^[^/]+\/index\.html$/.test(path) && path !== "help.html") return;
       html += '<li class="wic-result"><a href="' + esc(base() + "/" + d.url) + '"><span class="wic-result__title">' +
-        esc(ix.fields[d.title].text) + "</span></a></li>";
+        esc(view(ix.fields[d.title]).text) + "</span></a></li>";
     });
     html += '</ol><div class="wic-search__meta">' + esc(word("ask")) + '</div><ul class="wic-search__list" data-wic-search-help>';
     ix.help.forEach(function (c) {
