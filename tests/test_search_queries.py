@@ -181,16 +181,29 @@ def test_keyboard_arrows_enter_and_escape(page, built_site):
     assert page.url == first
 
 
-def test_browser_finds_the_same_terms_as_the_build(page, built_site):
-    """The index marks where terms touch; the browser must find exactly the build's terms."""
-    raw = (built_site / "search" / "wic-index-lo.js").read_text(encoding="utf-8")
+@pytest.mark.parametrize("lang", ["lo", "en"])
+def test_browser_finds_the_same_terms_as_the_build(page, built_site, lang):
+    """The index gives each text with its terms' numbers and marks where terms touch; where the
+    browser finds the terms of a text it shows must be exactly the terms the build numbered."""
+    raw = (built_site / "search" / f"wic-index-{lang}.js").read_text(encoding="utf-8")
     data = json.loads(raw[raw.index("=", raw.index("]")) + 1:].rstrip().rstrip(";"))
-    texts = [d["t"] for d in data["docs"]] + [t for d in data["docs"] for s in d["s"] for t in (s[0], s[2])]
+    fields = [d["t"] for d in data["docs"]] + [f for d in data["docs"] for s in d["s"] for f in (s[0:2], s[3:5])]
+    width, digits = data["width"], data["digits"]
+
+    def decode(enc):
+        out = []
+        for i in range(0, len(enc), width):
+            n = 0
+            for ch in enc[i:i + width]:
+                n = n * len(digits) + digits.index(ch)
+            out.append(data["w"][n])
+        return out
+
     page.goto(built_site.as_uri() + "/index.html")
-    got = page.evaluate("texts => texts.map(t => WicSearch.terms(t, '|'))", texts)
-    for marked, terms in zip(texts, got):
+    got = page.evaluate("texts => texts.map(t => WicSearch.terms(t, '|'))", [f[0] for f in fields])
+    for (marked, enc), terms in zip(fields, got):
         plain = marked.replace("|", "")
-        assert terms == [t for _, _, t in spans(plain)], plain[:80]
+        assert terms == decode(enc) == [t for _, _, t in spans(plain)], plain[:80]
 
 
 def test_search_words_are_validated_with_file_and_line(tmp_path, project):
