@@ -338,14 +338,15 @@
     q.terms.forEach(function (t) {
       var occ = occurrences(t.ids);
       if (!occ.length) return;
-      var here = [];
-      for (var i = 0; i < occ.length; i += 2) {
+      var here = [], i;
+      for (i = 0; i < occ.length; i += 2) {
         var f = ix.fields[occ[i]];
         if (tf[f.doc] === 0) here.push(f.doc);
         tf[f.doc] += f.weight;
-        fieldScore[occ[i]] += f.weight * t.w;
       }
       var w = t.w * idf(here.length) * (t.ids.length > 1 ? 1.5 : 1);
+      // The section a result opens at is the one where the rare words of the query stand.
+      for (i = 0; i < occ.length; i += 2) fieldScore[occ[i]] += ix.fields[occ[i]].weight * w;
       here.forEach(function (d) {
         var x = tf[d];
         tf[d] = 0;
@@ -386,12 +387,12 @@
     }
     return bonus;
   }
-  /* [position, length, weight] of each query term in one text (only texts that are shown). */
+  /* [position, length, weight, pages with it] of each query term in one text (only texts shown). */
   function marksIn(fi, q) {
     var ids = ix.fields[fi].ids, out = [];
     q.terms.forEach(function (t) {
       for (var p = 0; p < ids.length; p++) {
-        if (ids[p] === t.ids[0] && (t.ids.length === 1 || ids[p + 1] === t.ids[1])) out.push(p, t.ids.length, t.w);
+        if (ids[p] === t.ids[0] && (t.ids.length === 1 || ids[p + 1] === t.ids[1])) out.push(p, t.ids.length, t.w, ix.df[t.ids[0]]);
       }
     });
     return out;
@@ -405,8 +406,9 @@
     var m = marksIn(fi, q);
     if (!m.length) return [];
     var f = view(ix.fields[fi]), pairs = [], singles = [];
-    for (var i = 0; i < m.length; i += 3) (m[i + 1] > 1 ? pairs : singles).push([m[i], m[i + 1], m[i + 2]]);
-    var use = pairs.length ? pairs : singles.filter(function (s) { return s[2] >= 0.6; });
+    for (var i = 0; i < m.length; i += 4) (m[i + 1] > 1 ? pairs : singles).push([m[i], m[i + 1], m[i + 2], m[i + 3]]);
+    // Single syllables that are on most pages (ເຮັດ, ການ) are not worth a highlight.
+    var use = pairs.length ? pairs : singles.filter(function (s) { return s[2] >= 0.6 && s[3] <= ix.docs.length / 3; });
     var out = [];
     use.forEach(function (s) { if (s[0] + s[1] <= f.starts.length) out.push([f.starts[s[0]], f.ends[s[0] + s[1] - 1]]); });
     out.sort(function (a, b) { return a[0] - b[0]; });
@@ -462,20 +464,24 @@
   /* Nothing matches: the main topics and the people who can help, never an empty box. */
   function renderNothing(query) {
     var html = '<div class="wic-search__meta" data-wic-search-count>' + esc(word("none")) + "</div>";
-    html += '<div class="wic-search__meta">' + esc(word("topics")) + '</div><ol class="wic-search__list" data-wic-search-topics>';
+    var topics = '<div class="wic-search__meta">' + esc(word("topics")) + '</div><ol class="wic-search__list" data-wic-search-topics>';
+    var helpUrl = base() + "/" + (cfg.lang === "lo" ? "" : cfg.lang + "/") + "help.html";
     ix.docs.forEach(function (d) {
       var path = d.url.indexOf(cfg.lang + "/") === 0 ? d.url.slice(cfg.lang.length + 1) : d.url;
+      if (path === "help.html") helpUrl = base() + "/" + d.url;
       if (!/^[^/]+\/index\.html$/.test(path) && path !== "help.html") return;
-      html += '<li class="wic-result"><a href="' + esc(base() + "/" + d.url) + '"><span class="wic-result__title">' +
+      topics += '<li class="wic-result"><a href="' + esc(base() + "/" + d.url) + '"><span class="wic-result__title">' +
         esc(view(ix.fields[d.title]).text) + "</span></a></li>";
     });
-    html += '</ol><div class="wic-search__meta">' + esc(word("ask")) + '</div><ul class="wic-search__list" data-wic-search-help>';
+    // The people who can help come first: on a phone they are on the first screen. Each opens
+    // the help page, where the numbers are call links.
+    html += '<div class="wic-search__meta">' + esc(word("ask")) + '</div><ul class="wic-search__list" data-wic-search-help>';
     ix.help.forEach(function (c) {
-      var phones = c.p.map(function (p) { return '<a href="tel:' + esc(p.replace(/[^0-9+]/g, "")) + '">' + esc(word("call") + " " + p) + "</a>"; }).join(" ");
-      html += '<li class="wic-result"><div class="wic-result__title">' + esc(c.n) + '</div><span class="wic-result__snippet">' +
-        esc(c.h) + (phones ? " " + phones : "") + "</span></li>";
+      var phones = c.p.map(function (p) { return word("call") + " " + p; }).join(", ");
+      html += '<li class="wic-result"><a href="' + esc(helpUrl) + '"><span class="wic-result__title">' + esc(c.n) +
+        '</span><span class="wic-result__snippet">' + esc(c.h) + (phones ? " " + esc(phones) : "") + "</span></a></li>";
     });
-    show(html + "</ul>", query);
+    show(html + "</ul>" + topics + "</ol>", query);
   }
   function show(html, query) {
     panel.innerHTML = html;
