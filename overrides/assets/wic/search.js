@@ -53,7 +53,12 @@
   }
 
   /* --- terms ----------------------------------------------------------------------------- */
+  // Irregular forms the suffix rules cannot reach.
+  var IRREGULAR = { bitten: "bite", bit: "bite", paid: "pay", got: "get", took: "take", taken: "take", fell: "fall",
+    fallen: "fall", cut: "cut", hurt: "hurt", sold: "sell", children: "child", women: "woman", men: "man", feet: "foot",
+    teeth: "tooth", ate: "eat", eaten: "eat", stung: "sting", broke: "break", broken: "break", kept: "keep" };
   function stem(w) {
+    if (IRREGULAR.hasOwnProperty(w)) w = IRREGULAR[w];
     if (w.length <= 3 || !/^[a-z]+$/.test(w)) return w;
     var rules = [["ational", "ate"], ["iveness", "ive"], ["fulness", "ful"], ["ization", "ize"],
       ["ations", "ate"], ["ation", "ate"], ["ments", ""], ["ment", ""], ["ities", "ity"], ["ings", ""], ["ing", ""],
@@ -361,19 +366,22 @@
       var cover = q.concepts ? covered[d].length / q.concepts : 1;
       // English: pages with every word of the question come first. Lao: the more of the
       // question's words a page has, the higher it goes.
-      if (q.latin) s += cover >= 1 ? 100 : 0;
-      else s *= 0.25 + 0.75 * cover * cover;
+      if (!q.latin) s *= 0.25 + 0.75 * cover * cover;
       s += bonus[d] || 0;
       var best = null, bestScore = 0;
       doc.sections.forEach(function (sec) {
         var v = fieldScore[sec.h] + fieldScore[sec.b];
         if (v > bestScore) { bestScore = v; best = sec; }
       });
-      return { doc: doc, score: s, best: best, covered: covered[d], q: q };
+      return { doc: doc, score: s, all: q.latin && cover >= 1, best: best, covered: covered[d], q: q };
     });
-    results.sort(function (a, b) { return b.score - a.score || ix.fields[a.doc.title].marked.length - ix.fields[b.doc.title].marked.length; });
-    var top = results.length ? results[0].score : 0;
-    return results.filter(function (r) { return r.score >= top * 0.15; }).slice(0, MAX_RESULTS);
+    var top = 0;
+    results.forEach(function (r) { top = Math.max(top, r.score); });
+    results = results.filter(function (r) { return r.all || r.score >= top * 0.15; });
+    results.sort(function (a, b) {
+      return (b.all - a.all) || b.score - a.score || ix.fields[a.doc.title].marked.length - ix.fields[b.doc.title].marked.length;
+    });
+    return results.slice(0, MAX_RESULTS);
   }
   /* Pages where the question's longest run of meaningful words stands whole: a bonus by field. */
   function phrases(run) {
