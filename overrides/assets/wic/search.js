@@ -25,7 +25,7 @@
   var PARTIAL = /^[\u0ec0-\u0ec4]?[\u0e81-\u0eae\u0edc\u0edd]\u0ebc?[\u0eb1\u0ebb]?[\u0ec8-\u0ecb]?$/;
   var MAX_QUERY = 300;          // characters of a pasted text that are searched
   var MAX_TERMS = 40;           // query terms kept (the rarest), so a long paste stays quick
-  var MAX_RESULTS = 8;          // enough to choose from on a phone; fewer to lay out on a slow one
+  var MAX_RESULTS = 6;          // enough to choose from on a phone; fewer to lay out on a slow one
   var BOOST = [4, 2, 1];        // title, heading, body
   var K1 = 1.2, B = 0.75;
   var ix = null, loading = false, active = -1, lastQuery = null;
