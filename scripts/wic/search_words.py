@@ -80,6 +80,10 @@ def load_search_words(content: Content) -> SearchWords:
                 seen.add(tuple(terms))
                 out.question_words.append(terms)
     for term in content.terms.values():
+        for word in term.everyday:
+            if THAI.search(word):
+                out.problems.append(Problem(term.path, term.line, f"everyday word '{word}' of '{term.key}' contains Thai letters",
+                                            "type it with a Lao keyboard"))
         group, keys = [], set()
         for form in _forms(term):
             terms = syllables(form)
