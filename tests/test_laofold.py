@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from wic.laofold import fold, match_key
+from wic.text.laofold import fold, match_key
 
 CASES = json.loads((Path(__file__).parent / "laofold_cases.json").read_text(encoding="utf-8"))
 JS = Path(__file__).resolve().parents[1] / "overrides" / "assets" / "wic" / "laofold.js"
@@ -45,8 +45,8 @@ def test_javascript_folds_exactly_like_python(browser):
 
 # --- syllables (wic.laoseg, laoseg.js) -----------------------------------------------------------
 
-from wic.laoseg import spans, syllables  # noqa: E402
-from wic.laofold import fold as _fold  # noqa: E402
+from wic.text.laoseg import spans, syllables  # noqa: E402
+from wic.text.laofold import fold as _fold  # noqa: E402
 
 SEG_CASES = json.loads((Path(__file__).parent / "laoseg_cases.json").read_text(encoding="utf-8"))
 SEG_JS = JS.parent / "laoseg.js"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from wic.laofold import match_key
+from wic.text.laofold import match_key
 from wic.serve.server import serve_in_thread
 from wic.stats.endpoint import COUNT_PATH, CountEndpoint, RateLimit
 from wic.stats.store import OTHER, Store

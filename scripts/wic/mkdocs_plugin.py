@@ -21,7 +21,7 @@ from .content import Content, load_content
 from .errors import ERROR
 from .render.icons import use_theme
 from .render.page import render_page
-from .search_index import SearchIndexWriter
+from .search.index import SearchIndexWriter
 from .settings import PROFILES, Settings
 from .text.formatting import LANGS
 from .words import words
@@ -62,6 +62,8 @@ class WicPlugin(BasePlugin[WicConfig]):
         self.content = content
         if not hasattr(self, "search"):
             self.search = SearchIndexWriter()
+        # Search: question words, synonyms and no-results contacts travel inside each index.
+        self.search.use_content(self.content)
         # The kiosk scripts read these through the page's JSON config (see overrides/main.html).
         config.extra["wic"] = {"kiosk": self.settings.kiosk, "idle_seconds": self.settings.idle_seconds}
         return config

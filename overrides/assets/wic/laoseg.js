@@ -29,7 +29,8 @@
     ONSET + T + "\u0eb3" + X
   ];
   var SYL = "(?:" + alt([E, AE, O, AI, AY].concat(PLAIN)) + "[ຯໆ]?|" + NUM + ")";
-  var NEXT = alt(["[" + LEAD + "ຫ]", "$"].concat(PLAIN, [NUM]));
+  // ... or before a last syllable that is still being typed (ກຳມະບ is ກຳມະ + ບ).
+  var NEXT = alt(["[" + LEAD + "ຫ]", "$"].concat(PLAIN, [NUM, ONSET + "[\u0eb1\u0eb4-\u0ebc\u0ec8-\u0ecd]*$"]));
   // Sticky (y) so each match starts exactly where the previous syllable ended.
   var SYLLABLE = new RegExp(SYL + "(?=" + NEXT + ")", "y");
   var CLUSTER = new RegExp("[" + LEAD + "]?[\u0e81-\u0eae\u0edc-\u0edf][\u0eb1\u0eb4-\u0ebc\u0ec8-\u0ecd]*|[^]", "y");

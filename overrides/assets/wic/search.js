@@ -1,42 +1,42 @@
-/* WIC search: Lao-aware, offline, one index per language.
+/* WIC search: Lao-aware, offline, one index per language, ranked.
 
-   Lao is written without spaces between words, and segmenters disagree on where words end,
-   so Lao queries are matched as folded character sequences (see laofold.js) anywhere in the
-   text, never cutting through a letter's vowel or tone marks. English queries are matched
-   word by word with a light stemmer ("spraying" finds "spray"). The index is a script, loaded
-   on first use, so search works from file:// as well as from a server. */
+   Lao is written without spaces between words and farmers type questions, so pages and
+   queries are both split into Lao syllables (laoseg.js, after laofold.js) and English words
+   (with a light stemmer). A query is matched term by term, with OR, and ranked like BM25:
+   single syllables or words and pairs of neighbouring ones, a title above a heading above the
+   body, the whole phrase as a bonus, and pages that have every word of the question first.
+   Question words ("ແນວໃດ", "how") are dropped, glossary synonyms and everyday words
+   ("ລ່ວງເວລາ", "OT") are added, the last syllable is matched as a prefix while the user types,
+   and an unknown syllable or word is matched loosely (tone marks, one wrong letter).
+   The index is a script, loaded on first use, so search works from file:// as well as from a
+   server; it also carries the panel's words, the question words, the synonyms and the contacts
+   shown when nothing matches. */
 (function () {
   "use strict";
-  var F = window.WicFold;
+  var F = window.WicFold, S = window.WicSeg;
   var cfgEl = document.getElementById("wic-config");
   var form = document.querySelector("[data-wic-search]");
-  if (!F || !cfgEl || !form) return;
+  if (!F || !S || !cfgEl || !form) return;
   var cfg = JSON.parse(cfgEl.textContent);
   var input = form.querySelector("[data-wic-search-input]");
   var panel = form.querySelector("[data-wic-search-results]");
   var clear = form.querySelector("[data-wic-search-clear]");
-  var LAO = /[\u0e80-\u0eff]/;
-  var LATIN = /[a-z]/i;
-  // A match may not start on a mark or a following vowel, nor end just before one.
-  var NO_START = /[\u0eb0-\u0ebc\u0ec8-\u0ecd]/;
-  var NO_AFTER = /[\u0eb0-\u0ebc\u0ec8-\u0ecd]/;
-  var NO_END = /[\u0ec0-\u0ec4]/;
-  var T = cfg.lang === "lo" ? {
-    one: "ພົບ 1 ໜ້າ", other: "ພົບ # ໜ້າ", none: "ບໍ່ພົບ. ລອງພິມຄຳອື່ນ ຫຼື ຄຳທີ່ສັ້ນກວ່ານີ້.",
-    loading: "ກຳລັງກຽມການຊອກຫາ…", hint: "ພິມຢ່າງໜ້ອຍ 2 ຕົວອັກສອນ"
-  } : {
-    one: "1 page found", other: "# pages found", none: "Nothing found. Try another or a shorter word.",
-    loading: "Preparing search…", hint: "Type at least 2 letters"
-  };
-  var docs = null, loading = false, active = -1, lastQuery = null;
+  var LAO = /^[\u0e80-\u0eff]/;
+  var PARTIAL = /^[\u0ec0-\u0ec4]?[\u0e81-\u0eae\u0edc\u0edd]\u0ebc?[\u0eb1\u0ebb]?[\u0ec8-\u0ecb]?$/;
+  var MAX_QUERY = 300;          // characters of a pasted text that are searched
+  var MAX_TERMS = 40;           // query terms kept (the rarest), so a long paste stays quick
+  var MAX_RESULTS = 6;          // enough to choose from on a phone; fewer to lay out on a slow one
+  var BOOST = [4, 2, 1];        // title, heading, body
+  var K1 = 1.2, B = 0.75;
+  var ix = null, loading = false, active = -1, lastQuery = null;
 
   function base() { return cfg.base.replace(/\/$/, ""); }
 
   var waiting = [];
   function load(then) {
-    if (docs) return then();
-    var idx = window.__wicIndex && window.__wicIndex[cfg.lang];
-    if (idx) { prepare(idx); return then(); }
+    if (ix) return then();
+    var raw = window.__wicIndex && window.__wicIndex[cfg.lang];
+    if (raw) { ix = prepare(raw); return then(); }
     // Everyone who asked while the index script was loading is answered once it has loaded.
     waiting.push(then);
     if (loading) return;
@@ -45,16 +45,21 @@
     s.src = base() + "/search/wic-index-" + cfg.lang + ".js";
     s.onload = function () {
       loading = false;
-      prepare(window.__wicIndex[cfg.lang]);
+      ix = prepare(window.__wicIndex[cfg.lang]);
       waiting.splice(0).forEach(function (fn) { fn(); });
     };
     s.onerror = function () { loading = false; waiting = []; };
     document.head.appendChild(s);
   }
 
-  /* --- English words ------------------------------------------------------------------ */
+  /* --- terms ----------------------------------------------------------------------------- */
+  // Irregular forms the suffix rules cannot reach.
+  var IRREGULAR = { bitten: "bite", bit: "bite", paid: "pay", got: "get", took: "take", taken: "take", fell: "fall",
+    fallen: "fall", cut: "cut", hurt: "hurt", sold: "sell", children: "child", women: "woman", men: "man", feet: "foot",
+    teeth: "tooth", ate: "eat", eaten: "eat", stung: "sting", broke: "break", broken: "break", kept: "keep" };
   function stem(w) {
-    if (w.length <= 3) return w;
+    if (IRREGULAR.hasOwnProperty(w)) w = IRREGULAR[w];
+    if (w.length <= 3 || !/^[a-z]+$/.test(w)) return w;
     var rules = [["ational", "ate"], ["iveness", "ive"], ["fulness", "ful"], ["ization", "ize"],
       ["ations", "ate"], ["ation", "ate"], ["ments", ""], ["ment", ""], ["ities", "ity"], ["ings", ""], ["ing", ""],
       ["ies", "y"], ["ied", "y"], ["ness", ""], ["edly", ""], ["ed", ""], ["ers", "er"], ["es", "e"], ["ly", ""], ["s", ""]];
@@ -69,141 +74,429 @@
     if (/([^aeiouslz])\1$/.test(w)) w = w.slice(0, -1);
     return w.replace(/e$/, "");
   }
-  function words(key) {
-    var out = [], re = /[a-z0-9]+/g, m;
-    while ((m = re.exec(key))) out.push({ w: m[0], s: stem(m[0]), i: m.index, n: m[0].length });
-    return out;
+  function key(term) { return LAO.test(term) ? term : stem(term); }
+  // Loose form of a Lao syllable for typos: no tone marks, short and long vowels alike.
+  function skeleton(t) {
+    return t.replace(/[\u0ec8-\u0ecc]/g, "").replace(/\u0eb5/g, "\u0eb4").replace(/\u0eb7/g, "\u0eb6").replace(/\u0eb9/g, "\u0eb8");
   }
 
-  function field(text) {
-    var sq = F.squeezeWithMap(text);
-    return { text: text, key: sq.key, map: sq.map, words: null };
+  /* The page text comes split already: terms are separated by spaces, punctuation or the
+     index's mark (see scripts/wic/search_index.py); a grouped number is one term. */
+  var SEP = "., \u00a0\u202f\t\n";
+  var CORPUS = new RegExp("[0-9]+(?:[" + SEP + "][0-9]{3}(?![0-9]))+|(?:[\u0e80-\u0eff]|[\\p{L}\\p{N}]|[\u0300-\u036f\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])+", "gu");
+  var DIGIT_SEP = new RegExp("[" + SEP + "]", "g");
+  function view(f) {
+    if (f.text === undefined) { var t = tokenize(f.marked, f.mark); f.text = t.text; f.starts = t.starts; f.ends = t.ends; }
+    return f;
   }
-  function prepare(idx) {
-    docs = idx.docs.map(function (d) {
-      return {
-        url: d.u, title: field(d.t),
-        sections: d.s.map(function (s) { return { heading: field(s[0]), anchor: s[1], body: field(s[2]) }; })
-      };
-    });
-  }
-
-  /* --- matching ------------------------------------------------------------------------ */
-  function laoHits(f, q) {
-    var hits = [], from = 0, k = f.key;
-    while (hits.length < 50) {
-      var at = k.indexOf(q, from);
-      if (at < 0) break;
-      from = at + 1;
-      var end = at + q.length;
-      if (NO_START.test(k.charAt(at)) || NO_AFTER.test(k.charAt(end)) || NO_END.test(k.charAt(end - 1))) continue;
-      hits.push([at, end]);
-    }
-    return hits;
-  }
-  function wordHits(f, terms) {
-    if (!f.words) f.words = words(f.key);
-    var hits = [], matched = 0;
-    terms.forEach(function (t, ti) {
-      var found = false;
-      f.words.forEach(function (w) {
-        var prefix = ti === terms.length - 1 && t.w.length >= 3 && w.w.indexOf(t.w) === 0;
-        if (w.s === t.s || w.w === t.w || prefix) { hits.push([w.i, w.i + w.n]); found = true; }
-      });
-      if (found) matched++;
-    });
-    return matched === terms.length ? hits : [];
-  }
-  function makeMatcher(query) {
-    if (LATIN.test(query) && !LAO.test(query)) {
-      var terms = words(F.matchKey(query)).map(function (w) { return { w: w.w, s: w.s }; });
-      if (!terms.length) return null;
-      return function (f) { return wordHits(f, terms); };
-    }
-    var q = F.matchKey(query).replace(/\s+/g, " ").trim();
-    if (q.length < 1) return null;
-    var parts = q.split(" ");
-    return function (f) {
-      var all = [];
-      for (var i = 0; i < parts.length; i++) {
-        var h = laoHits(f, parts[i]);
-        if (!h.length) return [];
-        all = all.concat(h);
+  function tokenize(marked, mark) {
+    var starts = [], ends = [], terms = [], m;
+    // Display text = marked text without marks; offsets are into the display text.
+    var parts = marked.split(mark), text = parts.join("");
+    var offs = [], acc = 0;
+    for (var i = 0; i < parts.length; i++) { offs.push(acc); acc += parts[i].length; }
+    for (var p = 0; p < parts.length; p++) {
+      CORPUS.lastIndex = 0;
+      while ((m = CORPUS.exec(parts[p]))) {
+        var w = m[0];
+        starts.push(offs[p] + m.index); ends.push(offs[p] + m.index + w.length);
+        terms.push(LAO.test(w) ? w : w.replace(DIGIT_SEP, "").toLowerCase());
       }
-      return all;
+    }
+    return { text: text, starts: starts, ends: ends, terms: terms };
+  }
+
+  /* The index gives each text with the numbers of its terms (see search_index.py): here they
+     become the search's own term numbers (English words share one with their stem), and the
+     list of places each term stands. Where a term sits in the text is worked out only for the
+     texts that are shown (view). */
+  function prepare(raw) {
+    var mark = raw.mark, width = raw.width, digits = raw.digits, radix = digits.length;
+    var code = new Int16Array(128);
+    for (var c = 0; c < radix; c++) code[digits.charCodeAt(c)] = c;
+    var vocab = new Map(), words = [], own = new Int32Array(raw.w.length);
+    raw.w.forEach(function (t, i) {
+      var k = key(t), id = vocab.get(k);
+      if (id === undefined) { id = words.length; vocab.set(k, id); words.push(k); }
+      own[i] = id;
+    });
+    var post = words.map(function () { return []; }), df = new Int32Array(words.length), lastDoc = new Int32Array(words.length).fill(-1);
+    var fields = [], docs = [];
+    function addField(text, enc, kind, d, sec) {
+      var n = enc.length / width, ids = new Int32Array(n), j = 0;
+      var fi = fields.length;
+      for (var i = 0; i < n; i++) {
+        var v = 0;
+        for (var k = 0; k < width; k++) v = v * radix + code[enc.charCodeAt(j++)];
+        var id = own[v];
+        ids[i] = id;
+        post[id].push(fi, i);
+        if (lastDoc[id] !== d) { lastDoc[id] = d; df[id]++; }
+      }
+      fields.push({ marked: text, mark: mark, ids: ids, kind: kind, doc: d, sec: sec });
+      return fi;
+    }
+    raw.docs.forEach(function (rd, d) {
+      var doc = { i: d, url: rd.u, sections: [] };
+      docs.push(doc);
+      doc.title = addField(rd.t[0], rd.t[1], 0, d, -1);
+      rd.s.forEach(function (s, si) {
+        var h = addField(s[0], s[1], 1, d, si), b = addField(s[3], s[4], 2, d, si);
+        doc.sections.push({ h: h, b: b, anchor: s[2] });
+      });
+    });
+    // BM25 length normalisation per field, against the average field of its kind: a word in a
+    // short section counts more than the same word in a long table (the glossary, the directory).
+    var sum = [0, 0, 0], cnt = [0, 0, 0];
+    fields.forEach(function (f) { sum[f.kind] += f.ids.length; cnt[f.kind]++; });
+    fields.forEach(function (f) {
+      var avg = sum[f.kind] / Math.max(1, cnt[f.kind]);
+      f.weight = BOOST[f.kind] / (1 - B + B * Math.max(1, f.ids.length) / Math.max(1, avg));
+    });
+    var skel = new Map();
+    words.forEach(function (w, id) {
+      if (!LAO.test(w)) return;
+      var k = skeleton(w);
+      if (!skel.has(k)) skel.set(k, []);
+      skel.get(k).push(id);
+    });
+    function keyed(seqs) { return (seqs || []).map(function (seq) { return seq.map(key); }); }
+    return {
+      vocab: vocab, words: words, post: post, df: df, fields: fields, docs: docs, skel: skel,
+      ui: raw.ui || {}, help: raw.help || [],
+      stop: keyed(raw.stop), syn: (raw.syn || []).map(keyed)
     };
   }
 
-  function search(query) {
-    var match = makeMatcher(query);
-    if (!match) return [];
-    var results = [];
-    docs.forEach(function (d) {
-      // A page about the word (title) beats a page with a heading about it, which beats pages
-      // that only mention it; how often it is mentioned only breaks ties, so long pages do not win.
-      var titleHits = match(d.title), best = null, mentions = 0, sections = 0;
-      d.sections.forEach(function (s) {
-        var hh = match(s.heading), bh = match(s.body);
-        var sScore = (hh.length ? 30 : 0) + (bh.length ? 10 + Math.min(bh.length, 5) : 0);
-        if (sScore > 0) {
-          sections++;
-          mentions += hh.length + bh.length;
-          if (!best || sScore > best.score) best = { s: s, score: sScore, hh: hh, bh: bh };
-        }
-      });
-      if (!titleHits.length && !best) return;
-      var score = (titleHits.length ? 100 : 0) + (best ? best.score : 0) + Math.min(sections, 5) * 2 + Math.min(mentions, 20) / 4;
-      results.push({ doc: d, score: score, best: best, titleHits: titleHits });
-    });
-    results.sort(function (a, b) { return b.score - a.score || a.doc.title.text.length - b.doc.title.text.length; });
-    return results;
+  /* --- the query --------------------------------------------------------------------------- */
+  function idf(df) { var n = ix.docs.length; return Math.log(1 + (n - df + 0.5) / (df + 0.5)); }
+  function startsAt(toks, seq, i) {
+    if (i + seq.length > toks.length) return false;
+    for (var j = 0; j < seq.length; j++) if (toks[i + j] !== seq[j]) return false;
+    return true;
+  }
+  function startsAWord(t) {
+    for (var i = 0; i < ix.words.length; i++) if (ix.words[i].length > t.length && ix.words[i].lastIndexOf(t, 0) === 0) return true;
+    return false;
+  }
+  function editOne(a, b) {
+    // true when a and b differ by one inserted, deleted or replaced letter
+    if (Math.abs(a.length - b.length) > 1 || a === b) return false;
+    var i = 0, j = 0, edits = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] === b[j]) { i++; j++; continue; }
+      if (++edits > 1) return false;
+      if (a.length > b.length) i++; else if (b.length > a.length) j++; else { i++; j++; }
+    }
+    return edits + (a.length - i) + (b.length - j) <= 1;
   }
 
-  /* --- display ------------------------------------------------------------------------- */
-  function esc(s) { return s.replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; }); }
-  function highlight(f, hits, from, to) {
-    var ranges = hits.map(function (h) { return [f.map[h[0]], f.map[h[1] - 1] + 1]; })
-      .filter(function (r) { return r[0] >= from && r[1] <= to; })
-      .sort(function (a, b) { return a[0] - b[0]; });
+  /* Terms to look up: {ids: [id] or [id, id] (a neighbouring pair), w: weight, c: [concepts]}.
+     A concept is one meaningful word of the query; pages that have all of them rank first. */
+  function analyse(query) {
+    var folded = F.fold(query.length > MAX_QUERY ? query.slice(0, MAX_QUERY) : query);
+    var sp = S.spans(folded);
+    var toks = sp.map(function (s) { return key(s[2]); });
+    var typing = sp.length > 0 && sp[sp.length - 1][1] === folded.length && query.length <= MAX_QUERY;
+    var lastTok = toks[toks.length - 1];
+    if (typing && LAO.test(lastTok) && (!ix.vocab.has(lastTok) || PARTIAL.test(lastTok)) && !startsAWord(lastTok)) {
+      // While typing, one syllable may swallow the start of the next (ງູກ for ງູ + ກັດ): split it
+      // where a known syllable ends.
+      for (var k = lastTok.length - 1; k > 0; k--) {
+        if (ix.vocab.has(lastTok.slice(0, k)) && startsAWord(lastTok.slice(k))) {
+          toks.splice(toks.length - 1, 1, lastTok.slice(0, k), lastTok.slice(k));
+          break;
+        }
+      }
+    }
+    var stop = toks.map(function () { return false; });
+    for (var i = 0; i < toks.length; i++) {
+      var best = 0;
+      ix.stop.forEach(function (seq) { if (seq.length > best && startsAt(toks, seq, i)) best = seq.length; });
+      for (var j = 0; j < best; j++) stop[i + j] = true;
+      if (best) i += best - 1;
+    }
+    if (stop.every(Boolean)) stop = stop.map(function () { return false; });
+    var concept = [], concepts = 0;
+    toks.forEach(function (t, i) { concept.push(stop[i] ? -1 : concepts++); });
+    var terms = [], seen = new Map();
+    function add(ids, w, c) {
+      var k = ids.join(",");
+      var t = seen.get(k);
+      if (t) { t.w = Math.max(t.w, w); c.forEach(function (x) { if (t.c.indexOf(x) < 0) t.c.push(x); }); return; }
+      t = { ids: ids, w: w, c: c.slice() };
+      seen.set(k, t); terms.push(t);
+    }
+    function addSeq(seq, w, c) {
+      var ids = seq.map(function (s) { return ix.vocab.get(s); });
+      // A longer synonym counts by its pairs of neighbouring syllables or words only: its single
+      // syllables (ການ, ເຮັດ) are on every page.
+      if (ids.length === 1 && ids[0] !== undefined) add(ids, w, c);
+      for (var k = 0; k + 1 < ids.length; k++) if (ids[k] !== undefined && ids[k + 1] !== undefined) add([ids[k], ids[k + 1]], w, c);
+    }
+    // Synonyms and everyday words: a group is used when one of its forms is in the query.
+    var synonym = toks.map(function () { return false; });
+    ix.syn.forEach(function (group) {
+      for (var g = 0; g < group.length; g++) {
+        for (var i = 0; i < toks.length; i++) {
+          if (!startsAt(toks, group[g], i)) continue;
+          var cs = [];
+          for (var j = i; j < i + group[g].length; j++) if (concept[j] >= 0) { cs.push(concept[j]); synonym[j] = true; }
+          if (!cs.length) continue;
+          // A word the pages never use (ລ່ວງເວລາ, OT) is searched as fully as its synonyms.
+          var known = group[g].every(function (t) { return ix.vocab.has(t); });
+          group.forEach(function (form, h) { if (h !== g) addSeq(form, known ? 0.6 : 1, cs); });
+          return;
+        }
+      }
+    });
+    toks.forEach(function (t, i) {
+      var id = ix.vocab.get(t), c = concept[i];
+      // A half-typed last syllable (ບ, ບັ, ເຮັ) is only the start of a word.
+      if (typing && i === toks.length - 1 && PARTIAL.test(t)) id = undefined;
+      if (!stop[i]) {
+        var last = typing && i === toks.length - 1;
+        if (id !== undefined) add([id], 1, [c]);
+        // While typing, the last syllable or word may be the start of a longer one; those count
+        // towards "has every word" only when what was typed is not a word of its own.
+        var started = last ? prefix(t, id === undefined && !synonym[i] ? [c] : []) : 0;
+        if (id === undefined && !synonym[i] && !(started && PARTIAL.test(t))) loose(t, c, i > 0 ? ix.vocab.get(toks[i - 1]) : undefined);
+      }
+      var next = ix.vocab.get(toks[i + 1]);
+      if (i + 1 < toks.length && id !== undefined && next !== undefined && !(stop[i] && stop[i + 1])) {
+        // A pair with a question word counts only where it is a word of its own (ເຄື່ອງຈັກ).
+        var both = [concept[i], concept[i + 1]].filter(function (x) { return x >= 0; });
+        add([id, next], stop[i] || stop[i + 1] ? 0.5 : 1.2, both);
+        // A pair that is on no page may hold a typing slip in a real syllable (ຂັ້ນຕຳ for ຂັ້ນຕ່ຳ).
+        if (!stop[i] && !stop[i + 1] && LAO.test(toks[i + 1]) && !occurrences([id, next]).length) {
+          (ix.skel.get(skeleton(toks[i + 1])) || []).forEach(function (alt) {
+            if (alt !== next && occurrences([id, alt]).length) add([id, alt], 1, both);
+          });
+        }
+      }
+    });
+    function loose(t, c, prev) {
+      if (LAO.test(t)) {
+        (ix.skel.get(skeleton(t)) || []).forEach(function (id) {
+          add([id], 0.6, [c]);
+          if (prev !== undefined) add([prev, id], 0.8, [c]);
+        });
+      } else if (t.length >= 4) {
+        ix.words.forEach(function (w, id) { if (editOne(t, w)) add([id], 0.6, [c]); });
+      }
+    }
+    function prefix(t, c) {   // c: the concepts it may count for
+      if (!LAO.test(t) && t.length < 3) return 0;
+      var last = toks.length - 1, prev = last > 0 ? ix.vocab.get(toks[last - 1]) : undefined;
+      if (prev !== undefined) {
+        // What follows the previous syllable on the pages and starts like the last one:
+        // ກຳມະບ -> ກຳມະ + ບານ.
+        var follow = new Map(), p = ix.post[prev];
+        for (var i = 0; i < p.length; i += 2) {
+          var f = ix.fields[p[i]], next = f.ids[p[i + 1] + 1];
+          if (next !== undefined && ix.words[next].length > t.length && ix.words[next].lastIndexOf(t, 0) === 0) {
+            follow.set(next, (follow.get(next) || 0) + 1);
+          }
+        }
+        Array.from(follow.keys()).sort(function (a, b) { return follow.get(b) - follow.get(a); }).slice(0, 10)
+          .forEach(function (id) { add([prev, id], 1, c.length ? c : [concept[last - 1]].filter(function (x) { return x >= 0; })); });
+        if (follow.size) return follow.size;
+      }
+      var found = [];
+      ix.words.forEach(function (w, id) { if (w.length > t.length && w.lastIndexOf(t, 0) === 0) found.push(id); });
+      found.sort(function (a, b) { return ix.df[b] - ix.df[a]; });
+      found.slice(0, 20).forEach(function (id) { add([id], 0.7, c); });
+      return found.length;
+    }
+    // Keep the rarest terms of a long paste.
+    if (terms.length > MAX_TERMS) {
+      terms.forEach(function (t) { t.rank = t.ids.length === 1 ? ix.df[t.ids[0]] : ix.df[t.ids[0]] / 2; });
+      terms.sort(function (a, b) { return a.rank - b.rank; });
+      terms = terms.slice(0, MAX_TERMS);
+    }
+    var run = [];   // the longest stretch of meaningful words, for the phrase bonus
+    for (var a = 0, cur = []; a <= toks.length; a++) {
+      var id2 = a < toks.length && !stop[a] ? ix.vocab.get(toks[a]) : undefined;
+      if (id2 !== undefined) cur.push(id2);
+      else { if (cur.length > run.length) run = cur; cur = []; }
+    }
+    return { terms: terms, concepts: concepts, run: run, latin: toks.length > 0 && toks.every(function (t) { return !LAO.test(t); }) };
+  }
+
+  /* (field, position) of each place a term occurs; a pair must stand side by side. */
+  function occurrences(ids) {
+    var p = ix.post[ids[0]];
+    if (ids.length === 1) return p;
+    var out = [];
+    for (var i = 0; i < p.length; i += 2) {
+      var f = ix.fields[p[i]];
+      if (p[i + 1] + 1 < f.ids.length && f.ids[p[i + 1] + 1] === ids[1]) out.push(p[i], p[i + 1]);
+    }
+    return out;
+  }
+
+  function search(query) {
+    var q = analyse(query), nd = ix.docs.length;
+    // Plain arrays indexed by page and by text: a common syllable stands thousands of times.
+    var score = new Float64Array(nd), tf = new Float64Array(nd), fieldScore = new Float64Array(ix.fields.length);
+    var covered = [], touched = [];
+    q.terms.forEach(function (t) {
+      var occ = occurrences(t.ids);
+      if (!occ.length) return;
+      var here = [], i;
+      for (i = 0; i < occ.length; i += 2) {
+        var f = ix.fields[occ[i]];
+        if (tf[f.doc] === 0) here.push(f.doc);
+        tf[f.doc] += f.weight;
+      }
+      var w = t.w * idf(here.length) * (t.ids.length > 1 ? 1.5 : 1);
+      // The section a result opens at is the one where the rare words of the query stand.
+      for (i = 0; i < occ.length; i += 2) fieldScore[occ[i]] += ix.fields[occ[i]].weight * w;
+      here.forEach(function (d) {
+        var x = tf[d];
+        tf[d] = 0;
+        score[d] += w * x * (K1 + 1) / (x + K1);
+        if (!covered[d]) { covered[d] = []; touched.push(d); }
+        t.c.forEach(function (c) { if (covered[d].indexOf(c) < 0) covered[d].push(c); });
+      });
+    });
+    var bonus = phrases(q.run);
+    var results = touched.map(function (d) {
+      var doc = ix.docs[d], s = score[d];
+      var cover = q.concepts ? covered[d].length / q.concepts : 1;
+      // English: pages with every word of the question come first. Lao: the more of the
+      // question's words a page has, the higher it goes.
+      if (!q.latin) s *= 0.25 + 0.75 * cover * cover;
+      s += bonus[d] || 0;
+      var best = null, bestScore = 0;
+      doc.sections.forEach(function (sec) {
+        var v = fieldScore[sec.h] + fieldScore[sec.b];
+        if (v > bestScore) { bestScore = v; best = sec; }
+      });
+      return { doc: doc, score: s, all: q.latin && cover >= 1, best: best, covered: covered[d], q: q };
+    });
+    var top = 0;
+    results.forEach(function (r) { top = Math.max(top, r.score); });
+    results = results.filter(function (r) { return r.all || r.score >= top * 0.15; });
+    results.sort(function (a, b) {
+      return (b.all - a.all) || b.score - a.score || ix.fields[a.doc.title].marked.length - ix.fields[b.doc.title].marked.length;
+    });
+    return results.slice(0, MAX_RESULTS);
+  }
+  /* Pages where the question's longest run of meaningful words stands whole: a bonus by field. */
+  function phrases(run) {
+    var bonus = [];
+    if (run.length < 2) return bonus;
+    var p = ix.post[run[0]];
+    for (var i = 0; i < p.length; i += 2) {
+      var f = ix.fields[p[i]], k = 1;
+      while (k < run.length && f.ids[p[i + 1] + k] === run[k]) k++;
+      if (k === run.length) bonus[f.doc] = Math.max(bonus[f.doc] || 0, 3 * BOOST[f.kind]);
+    }
+    return bonus;
+  }
+  /* [position, length, weight, pages with it] of each query term in one text (only texts shown). */
+  function marksIn(fi, q) {
+    var ids = ix.fields[fi].ids, out = [];
+    q.terms.forEach(function (t) {
+      for (var p = 0; p < ids.length; p++) {
+        if (ids[p] === t.ids[0] && (t.ids.length === 1 || ids[p + 1] === t.ids[1])) out.push(p, t.ids.length, t.w, ix.df[t.ids[0]]);
+      }
+    });
+    return out;
+  }
+
+  /* --- display --------------------------------------------------------------------------- */
+  function esc(s) { return String(s).replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; }); }
+  /* Character ranges to mark in a field: whole terms only (never part of a Lao cluster);
+     pairs of neighbouring terms when there are any, single terms otherwise. */
+  function ranges(fi, q) {
+    var m = marksIn(fi, q);
+    if (!m.length) return [];
+    var f = view(ix.fields[fi]), pairs = [], singles = [];
+    for (var i = 0; i < m.length; i += 4) (m[i + 1] > 1 ? pairs : singles).push([m[i], m[i + 1], m[i + 2], m[i + 3]]);
+    // Single syllables that are on most pages (ເຮັດ, ການ) are not worth a highlight.
+    var use = pairs.length ? pairs : singles.filter(function (s) { return s[2] >= 0.6 && s[3] <= ix.docs.length / 3; });
+    var out = [];
+    use.forEach(function (s) { if (s[0] + s[1] <= f.starts.length) out.push([f.starts[s[0]], f.ends[s[0] + s[1] - 1]]); });
+    out.sort(function (a, b) { return a[0] - b[0]; });
+    var merged = [];
+    out.forEach(function (r) {
+      var last = merged[merged.length - 1];
+      if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]); else merged.push(r.slice());
+    });
+    return merged;
+  }
+  function highlight(text, rs, from, to) {
     var out = "", pos = from;
-    ranges.forEach(function (r) {
-      if (r[0] < pos) return;
-      out += esc(f.text.slice(pos, r[0])) + "<mark>" + esc(f.text.slice(r[0], r[1])) + "</mark>";
+    rs.forEach(function (r) {
+      if (r[0] < pos || r[1] > to) return;
+      out += esc(text.slice(pos, r[0])) + "<mark>" + esc(text.slice(r[0], r[1])) + "</mark>";
       pos = r[1];
     });
-    return out + esc(f.text.slice(pos, to));
+    return out + esc(text.slice(pos, to));
   }
-  function snippet(f, hits) {
-    var text = f.text, n = text.length, width = 160;
-    if (!hits.length) return esc(text.slice(0, width)) + (n > width ? "…" : "");
-    var at = f.map[hits[0][0]];
+  var NO_START = /[\u0eb0-\u0ebc\u0ec8-\u0ecd]/;
+  function snippet(fi, q) {
+    var f = view(ix.fields[fi]), text = f.text, n = text.length, width = 160, rs = ranges(fi, q);
+    if (!rs.length) return esc(text.slice(0, width)) + (n > width ? "…" : "");
+    var at = rs[0][0];
     var from = Math.max(0, at - 50), to = Math.min(n, from + width);
     // Cut only at spaces so no Lao cluster is broken in half.
     if (from > 0) { var sp = text.indexOf(" ", from); from = sp >= 0 && sp < at ? sp + 1 : from; }
     if (to < n) { var sp2 = text.lastIndexOf(" ", to); to = sp2 > at ? sp2 : to; }
     while (from > 0 && NO_START.test(text.charAt(from))) from--;
-    while (to < n && NO_AFTER.test(text.charAt(to))) to++;
-    return (from > 0 ? "… " : "") + highlight(f, hits, from, to) + (to < n ? " …" : "");
+    while (to < n && NO_START.test(text.charAt(to))) to++;
+    return (from > 0 ? "… " : "") + highlight(text, rs, from, to) + (to < n ? " …" : "");
   }
+  function word(k) { return ix.ui[k] || ""; }
   function render(query) {
     var results = search(query);
     active = -1;
-    var count = results.length === 1 ? T.one : T.other.replace("#", results.length);
-    var html = '<div class="wic-search__meta" data-wic-search-count>' + (results.length ? count : T.none) + "</div>";
-    html += '<ol class="wic-search__list">';
-    results.slice(0, 20).forEach(function (r) {
-      var url = base() + "/" + r.doc.url + (r.best && r.best.s.anchor ? "#" + r.best.s.anchor : "");
-      var sect = r.best && r.best.s.heading.text && r.best.s.heading.text !== r.doc.title.text
-        ? '<span class="wic-result__section">' + highlight(r.best.s.heading, r.best.hh, 0, r.best.s.heading.text.length) + "</span>" : "";
+    if (!results.length) return renderNothing(query);
+    var count = results.length === 1 ? word("one") : word("other").replace("#", results.length);
+    var html = '<div class="wic-search__meta" data-wic-search-count>' + esc(count) + "</div>";
+    html += '<ol class="wic-search__list" data-wic-search-hits>';
+    results.forEach(function (r) {
+      var title = view(ix.fields[r.doc.title]);
+      var url = base() + "/" + r.doc.url + (r.best && r.best.anchor ? "#" + r.best.anchor : "");
+      var head = r.best ? view(ix.fields[r.best.h]) : null;
+      var sect = head && head.text && head.text !== title.text
+        ? '<span class="wic-result__section">' + highlight(head.text, ranges(r.best.h, r.q), 0, head.text.length) + "</span>" : "";
       html += '<li class="wic-result"><a href="' + esc(url) + '">' +
-        '<span class="wic-result__title">' + highlight(r.doc.title, r.titleHits, 0, r.doc.title.text.length) + "</span>" + sect +
-        '<span class="wic-result__snippet">' + (r.best ? snippet(r.best.s.body, r.best.bh) : "") + "</span></a></li>";
+        '<span class="wic-result__title">' + highlight(title.text, ranges(r.doc.title, r.q), 0, title.text.length) + "</span>" + sect +
+        '<span class="wic-result__snippet">' + (r.best ? snippet(r.best.b, r.q) : "") + "</span></a></li>";
     });
-    panel.innerHTML = html + "</ol>";
+    show(html + "</ol>", query, results.length);
+  }
+  /* Nothing matches: the main topics and the people who can help, never an empty box. */
+  function renderNothing(query) {
+    var html = '<div class="wic-search__meta" data-wic-search-count>' + esc(word("none")) + "</div>";
+    var topics = '<div class="wic-search__meta">' + esc(word("topics")) + '</div><ol class="wic-search__list" data-wic-search-topics>';
+    var helpUrl = base() + "/" + (cfg.lang === "lo" ? "" : cfg.lang + "/") + "help.html";
+    ix.docs.forEach(function (d) {
+      var path = d.url.indexOf(cfg.lang + "/") === 0 ? d.url.slice(cfg.lang.length + 1) : d.url;
+      if (path === "help.html") helpUrl = base() + "/" + d.url;
+      if (!/^[^/]+\/index\.html$/.test(path) && path !== "help.html") return;
+      topics += '<li class="wic-result"><a href="' + esc(base() + "/" + d.url) + '"><span class="wic-result__title">' +
+        esc(view(ix.fields[d.title]).text) + "</span></a></li>";
+    });
+    // The people who can help come first: on a phone they are on the first screen. Each opens
+    // the help page, where the numbers are call links.
+    html += '<div class="wic-search__meta">' + esc(word("ask")) + '</div><ul class="wic-search__list" data-wic-search-help>';
+    ix.help.forEach(function (c) {
+      var phones = c.p.map(function (p) { return word("call") + " " + p; }).join(", ");
+      html += '<li class="wic-result"><a href="' + esc(helpUrl) + '"><span class="wic-result__title">' + esc(c.n) +
+        '</span><span class="wic-result__snippet">' + esc(c.h) + (phones ? " " + esc(phones) : "") + "</span></a></li>";
+    });
+    show(html + "</ul>" + topics + "</ol>", query, 0);
+  }
+  function show(html, query, found) {
+    panel.innerHTML = html;
     panel.setAttribute("data-wic-query", query);
     open(true);
     // Other scripts may listen (stats.js counts searches): detail {q: the query, results: pages found}.
-    document.dispatchEvent(new CustomEvent("wic:search", { detail: { q: query, results: results.length } }));
+    document.dispatchEvent(new CustomEvent("wic:search", { detail: { q: query, results: found } }));
   }
   function open(on) {
     panel.hidden = !on;
@@ -214,16 +507,16 @@
     clear.hidden = !input.value;
     if (q === lastQuery) return;
     lastQuery = q;
-    if (!q) { panel.innerHTML = ""; open(false); return; }
-    if (!docs) { panel.innerHTML = '<div class="wic-search__meta">' + T.loading + "</div>"; open(true); }
+    if (!q) { panel.innerHTML = ""; panel.removeAttribute("data-wic-query"); open(false); return; }
+    if (!ix) { panel.innerHTML = '<div class="wic-search__meta" aria-busy="true">…</div>'; open(true); }
     load(function () { if (input.value.trim() === q) render(q); });
   }
   function move(step) {
-    var items = panel.querySelectorAll(".wic-result");
+    var items = panel.querySelectorAll(".wic-result a");
     if (!items.length) return;
-    if (active >= 0) items[active].classList.remove("wic-result--active");
+    if (active >= 0) items[active].parentNode.classList.remove("wic-result--active");
     active = (active + step + items.length) % items.length;
-    items[active].classList.add("wic-result--active");
+    items[active].parentNode.classList.add("wic-result--active");
     items[active].scrollIntoView({ block: "nearest" });
   }
 
@@ -248,5 +541,16 @@
       e.preventDefault(); input.focus(); input.select();
     }
   });
-  window.WicSearch = { search: function (q, cb) { load(function () { cb(search(q)); }); }, reset: function () { input.value = ""; update(); } };
+  window.WicSearch = {
+    search: function (q, cb) { load(function () { cb(search(q)); }); },
+    reset: function () { input.value = ""; update(); },
+    // The terms the browser finds in a text of the index (tests compare them with the build's).
+    terms: function (marked, mark) { return tokenize(marked, mark || "|").terms; },
+    // What a query is searched for (terms and pairs, with weights): for tests and for authors.
+    explain: function (q, cb) {
+      load(function () {
+        cb(analyse(q).terms.map(function (t) { return [t.ids.map(function (id) { return ix.words[id]; }).join("+"), t.w]; }));
+      });
+    }
+  };
 })();

@@ -32,6 +32,11 @@ def load_glossary(root: Path, problems: list[Problem]) -> dict[str, Term]:
                 problems.append(Problem(where, entry.line_of("variants"), f"variants of '{key}' must be a list of Lao spellings",
                                         "write 'variants: [ຄຳໜຶ່ງ, ຄຳສອງ]' or leave it out"))
                 variants = []
+            everyday = entry.get("everyday") or []
+            if not isinstance(everyday, list) or not all(isinstance(v, str) and v.strip() for v in everyday):
+                problems.append(Problem(where, entry.line_of("everyday"), f"everyday words of '{key}' must be a list of words",
+                                        "write 'everyday: [ຄຳທີ່ຄົນເວົ້າ, word people say]' or leave it out"))
+                everyday = []
             status = entry.get("status", "seen")
             if status not in ("seen", "guess"):
                 problems.append(Problem(where, entry.line_of("status"), f"term '{key}' has status {status!r}",
@@ -40,5 +45,6 @@ def load_glossary(root: Path, problems: list[Problem]) -> dict[str, Term]:
                 continue
             terms[key] = Term(key=key, lo=lo, en=en, definition=definition, variants=variants, status=status,
                               source=str(entry.get("source", "")), path=where, line=line,
+                              everyday=[v.strip() for v in everyday],
                               confirmed_by=optional_text(entry, "confirmed_by", where, problems, "write who confirmed it and when, e.g. \"district labour office, 2026-12-01\" (wic review --apply writes it)"))
     return terms

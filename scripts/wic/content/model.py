@@ -77,6 +77,8 @@ class Term:
     path: str
     line: int
     confirmed_by: str | None = None
+    # Words people say for this term (Lao or English), used only by search, never on pages.
+    everyday: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -35,10 +35,10 @@ from pathlib import Path
 from libzim.writer import Creator, FileProvider, Hint, IndexData, Item, StringProvider
 
 from ..errors import BuildError
-from ..laofold import fold
-from ..laoseg import spans
+from ..text.laofold import fold
+from ..text.laoseg import spans
 from ..release import build_date, site_files
-from ..search_index import SKIP, _text
+from ..search.index import SKIP, _text
 
 ILLUSTRATION = Path(__file__).with_name("zim-illustration-48.png")
 DOWNLOADS = "downloads"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..content import Content
 from ..errors import WARNING, Problem
-from ..laofold import fold
+from ..text.laofold import fold
 from ..render.engine import PLACEHOLDER, render_placeholders
 from ..render.icons import icon_exists
 from ..words import t

@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from ..laofold import match_key
+from ..text.laofold import match_key
 from .store import Count, Store, default_db
 
 log = logging.getLogger("mkdocs.plugins.wic")

@@ -53,8 +53,9 @@ _PLAIN = [
     _ONSET + f"{_T}\u0eb3{_X}",
 ]
 _SYLLABLE = f"(?:{_alt(_E, _AE, _O, _AI, _AY, *_PLAIN)}[ຯໆ]?|{_NUM})"
-# A syllable ends where the next one can start (or the Lao run ends).
-_NEXT = _alt(f"[{_LEAD}ຫ]", "$", *_PLAIN, _NUM)
+# A syllable ends where the next one can start, where the Lao run ends, or before a last syllable
+# that is still being typed (ກຳມະບ is ກຳມະ + ບ, not ກຳ + ມ + ະ + ບ).
+_NEXT = _alt(f"[{_LEAD}ຫ]", "$", *_PLAIN, _NUM, _ONSET + "[\u0eb1\u0eb4-\u0ebc\u0ec8-\u0ecd]*$")
 SYLLABLE = re.compile(f"{_SYLLABLE}(?={_NEXT})")
 # Fallback: one letter with its leading vowel and its marks (or any single character of the run).
 CLUSTER = re.compile(f"[{_LEAD}]?[\u0e81-\u0eae\u0edc-\u0edf][\u0eb1\u0eb4-\u0ebc\u0ec8-\u0ecd]*|.", re.S)
