@@ -55,6 +55,10 @@ class _ArticleText(HTMLParser):
 
 
 def latin_share(page_html: str) -> float:
+    # Only the article is read: the navigation around it is most of a page and none of its text.
+    start, end = page_html.find("<article"), page_html.rfind("</article>")
+    if 0 <= start < end:
+        page_html = page_html[start:end + len("</article>")]
     parser = _ArticleText()
     parser.feed(page_html)
     text = " ".join(parser.parts)
