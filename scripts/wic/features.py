@@ -3,3 +3,4 @@ content loaders with the core; a new feature is a new module plus one line here.
 
 from .blocks import contacts, facts, glossary  # noqa: F401 - {{ contact }}, {{ fact }}, {{ glossary }}, ...
 from . import posters  # noqa: F401 - poster definitions and {{ posters }}
+from . import training  # noqa: F401 - trainer kit: modules, {{ training }}, handouts
