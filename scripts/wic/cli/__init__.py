@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 
 from ..errors import ContentError, WicError
-from . import build, check, posters, serve
+from . import build, check, kit, posters, serve
 
-COMMANDS = (check, build, posters, serve)
+COMMANDS = (check, build, posters, serve, kit)
 
 
 class _Console(logging.Formatter):

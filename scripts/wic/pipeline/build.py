@@ -15,6 +15,7 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from ..errors import BuildError, ContentError
 from ..posters import render_posters
 from ..settings import Settings
+from ..training.handouts import render_handouts
 from .check import run_check
 from .release import Releases
 
@@ -34,8 +35,11 @@ class _CountWarnings(logging.Handler):
             self.records.append(record)
 
 
-def build_site(settings: Settings, posters: bool = True, browser=None) -> Path:
-    """Check, build into a new release folder (with the posters unless posters=False), then switch to it."""
+def build_site(settings: Settings, posters: bool = True, browser=None, handouts: bool | None = None) -> Path:
+    """Check, build into a new release folder (with the posters unless posters=False), then switch to it.
+
+    Training handouts are printed with the posters unless `handouts` says otherwise (--no-posters
+    skips every printed file, for quick page edits)."""
     report = run_check(settings)
     if report.errors:
         raise ContentError(report.errors)
@@ -48,6 +52,8 @@ def build_site(settings: Settings, posters: bool = True, browser=None) -> Path:
             _build_into(settings, folder)
             if posters:
                 render_posters(settings, folder, content=report.content, browser=browser)
+            if posters if handouts is None else handouts:
+                render_handouts(settings, folder, content=report.content, browser=browser)
         except BaseException:
             releases.discard(folder)
             raise

@@ -27,10 +27,14 @@ GUIDE_PARTS = ("objectives", "stages", "follow-up")
 MESSAGE = re.compile(r"^message-(\d+)$")
 
 
+def render_text(text: Text, lang: str, content, where: str, lao_digits: bool = False):
+    """A module text in one language: escaped, its placeholders rendered like the site's (Rendered)."""
+    return render_placeholders(str(escape(text[lang])), lang, content, where, lao_digits, kinds=TEXT_KINDS)
+
+
 def text_html(text: Text, ctx: Context) -> Markup:
-    """A module text in the page's language: escaped, its placeholders rendered like the site's."""
-    rendered = render_placeholders(str(escape(text[ctx.lang])), ctx.lang, ctx.content, ctx.where,
-                                   ctx.lao_digits, kinds=TEXT_KINDS)
+    """A module text on the page being built; the facts and contacts it quotes go into the page's sources."""
+    rendered = render_text(text, ctx.lang, ctx.content, ctx.where, ctx.lao_digits)
     for key in rendered.facts:
         ctx.out.use_fact(key)
     for key in rendered.contacts:
