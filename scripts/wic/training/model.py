@@ -64,6 +64,10 @@ class Text:
     en: str
     line: int
     icon: str | None = None
+    lines: dict = field(default_factory=dict)       # lang -> line of that language's text
+
+    def line_of(self, lang: str) -> int:
+        return self.lines.get(lang, self.line)
 
     def __getitem__(self, lang: str) -> str:
         return self.lo if lang == "lo" else self.en
@@ -219,7 +223,9 @@ class _Reader:
             at = entry.line_of(key)
         if not value:
             return None
-        text = Text(" ".join(value["lo"].split()), " ".join(value["en"].split()), at)
+        source = entry if key is None else entry.get(key)
+        lines = {lang: source.line_of(lang) for lang in LANGS} if isinstance(source, Located) else {}
+        text = Text(" ".join(value["lo"].split()), " ".join(value["en"].split()), at, lines=lines)
         self._check(text)
         return text
 
@@ -229,23 +235,23 @@ class _Reader:
             for pattern, what in FIGURE_PATTERNS:
                 m = pattern.search(prose)
                 if m:
-                    self.problem(text.line, f"{what} is typed into the text ('{m.group(0).strip()}')",
+                    self.problem(text.line_of(lang), f"{what} is typed into the text ('{m.group(0).strip()}')",
                                  "define it once in content-src/facts (with its source) and write {{ fact:KEY }}")
                     break
             if self.content is None:
                 continue
             for m in PLACEHOLDER.finditer(text[lang]):
                 if m.group(1) not in TEXT_KINDS:
-                    self.problem(text.line, f"training texts cannot use {{{{ {m.group(1)} }}}}",
+                    self.problem(text.line_of(lang), f"training texts cannot use {{{{ {m.group(1)} }}}}",
                                  "use only {{ fact:KEY }}, {{ contact:KEY }} or {{ phone:KEY }}")
                     break
             else:
-                rendered = render_placeholders(text[lang], lang, self.content, self.where, first_line=text.line,
-                                               kinds=TEXT_KINDS)
+                rendered = render_placeholders(text[lang], lang, self.content, self.where,
+                                               first_line=text.line_of(lang), kinds=TEXT_KINDS)
                 self.problems.extend(rendered.problems)
-        self.problems.extend(thai_problems(text.lo, self.where, text.line))
+        self.problems.extend(thai_problems(text.lo, self.where, text.line_of("lo")))
         if self.content is not None:
-            self.problems.extend(variant_problem(v, term, self.where, text.line)
+            self.problems.extend(variant_problem(v, term, self.where, text.line_of("lo"))
                                  for v, term in glossary_variants(text.lo, self.content))
             used = [sorted(m.group(0) for m in PLACEHOLDER.finditer(text[lang])) for lang in LANGS]
             if used[0] != used[1]:
@@ -360,10 +366,10 @@ def _load_module(r: _Reader, data: Located, key: str, docs_dir: Path | None) -> 
         icon = r.icon(item, "icon")
         parts = [r.text(item, k) for k in ("question", "why", "how")]
         if parts[0] and not parts[0].en.rstrip().endswith("?"):
-            r.problem(parts[0].line, "a checkpoint question must be a question ('Do you ...?')",
+            r.problem(parts[0].line_of("en"), "a checkpoint question must be a question ('Do you ...?')",
                       "write it as a yes/no question ending in '?', in both languages")
         if parts[0] and not parts[0].lo.rstrip().endswith("?"):
-            r.problem(parts[0].line, "the Lao checkpoint question does not end with '?'",
+            r.problem(parts[0].line_of("lo"), "the Lao checkpoint question does not end with '?'",
                       "write it as a question, e.g. 'ທ່ານ ... ບໍ?'")
         if icon and all(parts):
             checklist.append(Checkpoint(icon, *parts, item.line))
