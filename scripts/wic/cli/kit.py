@@ -13,7 +13,8 @@ from ..training.kit import SITE, START, expected_pdfs, write_kit
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("kit", help="write a trainer's folder for a USB stick: the site, handouts and START-HERE.html")
+    what = "write a trainer's folder for a USB stick: the site, handouts and START-HERE.html"
+    p = sub.add_parser("kit", help=what, description=what)
     p.add_argument("dest", type=Path, help="the folder to write, e.g. /media/usb/WIC-trainer-kit")
     p.add_argument("--site-dir", type=Path, default=None, help="the built site to copy (default: site_dir in mkdocs.yml)")
     p.set_defaults(run=run)
