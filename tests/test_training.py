@@ -77,7 +77,8 @@ def test_every_module_page_shows_all_its_parts_in_its_language(built_site, train
         assert page.count('class="wic-quiz__q"') == len(m.quiz), m.key
         assert page.count('class="wic-checkpoint"') == len(m.checklist), m.key
         assert page.count('class="wic-training-plan__n"') == len(m.steps), m.key
-        assert page.count('<section class="wic-slide') == len(m.messages) + 3, m.key
+        slides = page.split("data-wic-slides>", 1)[1].split("</script>", 1)[0]
+        assert slides.count('<section class="wic-slide') == len(m.messages) + 3, m.key
         assert text.count(w["start_workshop"]) >= 1 and w["quiz_intro"] in text and w["checklist_intro"] in text
         for t in (m.title, m.exercise, m.questions[0], m.objectives[0], m.materials[0], m.checklist[0].how):
             first = re.split(r"\{\{", t[lang])[0].strip()[:30]
@@ -204,3 +205,12 @@ def test_a_broken_training_file_fails_wic_check(tmp_path):
     content = load_content(project / "content-src", project / "docs")
     errors = [str(p) for p in content.errors]
     assert any(e.startswith(f"content-src/training/heat-sun.yml:{line}: 'answer' must say") for e in errors), errors
+
+
+def test_search_finds_the_trainers_pages_but_sends_farmers_to_the_reference_pages(built_site, training):
+    for lang in ("lo", "en"):
+        index = (built_site / "search" / f"wic-index-{lang}.js").read_text(encoding="utf-8")
+        prefix = "" if lang == "lo" else "en/"
+        assert f'"u":"{prefix}training/index.html"' in index and f'"u":"{prefix}training/guide.html"' in index
+        for m in training.modules:
+            assert f'"u":"{prefix}training/{m.key}.html"' not in index

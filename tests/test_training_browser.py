@@ -107,10 +107,11 @@ def test_workshop_mode_moves_with_arrows_and_clicker_keys_and_escape_ends_it(bui
     page.goto(module_url(built_site, "lo"))
     url = page.url
     slides = page.locator(".wic-slides")
-    total = page.locator(".wic-slide").count()
     assert not slides.is_visible()
     page.locator("[data-wic-workshop-start]").click()
     assert slides.is_visible()
+    total = page.locator(".wic-slide").count()
+    assert total == 7                   # title, the module's 4 messages, discussion, where to get help
     current = lambda: int(slides.get_attribute("data-slide"))  # noqa: E731
     assert current() == 1 and page.locator(".wic-slide.is-current .wic-slide__picto").is_visible()
     box = page.locator(".wic-slide.is-current").bounding_box()

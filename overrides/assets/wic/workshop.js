@@ -23,8 +23,22 @@
     open.box.setAttribute("data-slide", String(open.i + 1));
   }
 
-  function start(root) {
+  // The slides come as markup in a <script type="text/html">: they repeat the page's key points,
+  // which search and screen readers should meet once, on the page itself.
+  function slidesOf(root) {
     var box = root.querySelector(".wic-slides");
+    if (box) return box;
+    var src = root.querySelector("script[data-wic-slides]");
+    var holder = d.createElement("div");
+    holder.innerHTML = src ? src.textContent : "";
+    box = holder.querySelector(".wic-slides");
+    if (box) root.appendChild(box);
+    return box;
+  }
+
+  function start(root) {
+    var box = slidesOf(root);
+    if (!box) return;
     open = { box: box, slides: Array.prototype.slice.call(box.querySelectorAll(".wic-slide")), i: 0,
              words: words(root), back: d.activeElement };
     box.hidden = false;
