@@ -165,3 +165,13 @@ def test_wic_kit_is_a_command(capsys):
         wic_main(["kit", "--help"])
     assert exc.value.code == 0
     assert "USB stick" in capsys.readouterr().out
+
+
+def test_handouts_say_when_their_figures_were_checked_and_mark_unconfirmed_numbers(printed, content):
+    from wic.text.formatting import format_date
+    m = content.extras["training"].module("harassment-gender")
+    text = " ".join(run("pdftotext", "-raw", "-f", "1", "-l", "1",
+                        str(printed.site_dir / HANDOUTS_DIR / pdf_name(m.key, "handout", "en")), "-").split())
+    checked = content.facts["women_equal_pay_legal_basis"].checked
+    assert f"Figures checked on {format_date(checked, 'en')}" in text
+    assert content.contacts["lwu_hotline"].status == "unverified" and "⚠ not confirmed yet" in text

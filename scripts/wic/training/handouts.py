@@ -27,7 +27,7 @@ from ..print.engine import LazyPrinter, page_css, shell_html
 from ..render.icons import icon_svg
 from ..render.templates import add_folder, raw, render
 from ..settings import Settings
-from ..text.formatting import LANGS, format_value
+from ..text.formatting import LANGS, format_date, format_value
 from ..words import section
 from .blocks import render_text
 from .files import HANDOUTS_DIR, KINDS, PAGES, pdf_name
@@ -72,8 +72,11 @@ def document(module: Module, kind: str, lang: str, content: Content, lao_digits:
             raise ContentError(rendered.problems)
         return raw(rendered.markdown)
 
+    # Printed pages travel without their sources: say when their figures were last checked.
+    used = {k for t in module.texts() for k in render_text(t, lang, content, module.path).facts}
+    checked = format_date(min(content.facts[k].checked for k in used), lang) if used else ""
     return render(TEMPLATES[kind], m=module, lang=lang, w=section("training", lang), text=text, svg=_svg,
-                  minutes=format_value(module.minutes, "minutes", lang, lao_digits),
+                  minutes=format_value(module.minutes, "minutes", lang, lao_digits), checked=checked,
                   contacts=[content.contacts[k] for k in module.help])
 
 
