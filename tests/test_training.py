@@ -214,3 +214,12 @@ def test_search_finds_the_trainers_pages_but_sends_farmers_to_the_reference_page
         assert f'"u":"{prefix}training/index.html"' in index and f'"u":"{prefix}training/guide.html"' in index
         for m in training.modules:
             assert f'"u":"{prefix}training/{m.key}.html"' not in index
+
+
+def test_the_trainers_guide_page_shows_the_five_wind_stages_with_minutes(built_site, training):
+    guide = training.guide("guide")
+    for lang in ("lo", "en"):
+        page = html.unescape((built_site / ("" if lang == "lo" else "en") / "training" / "guide.html").read_text(encoding="utf-8"))
+        assert page.count('class="wic-guide-stage"') == len(guide.stages) == 5
+        for stage in guide.stages:
+            assert stage.title[lang] in page and stage.do[0][lang] in page
