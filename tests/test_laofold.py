@@ -43,7 +43,7 @@ def test_javascript_folds_exactly_like_python(browser):
         assert value == expected and value == match_key(text), text
 
 
-# --- syllables (wic.laoseg, laoseg.js) -----------------------------------------------------------
+# --- syllables (wic.text.laoseg, laoseg.js) -----------------------------------------------------------
 
 from wic.text.laoseg import spans, syllables  # noqa: E402
 from wic.text.laofold import fold as _fold  # noqa: E402

@@ -99,6 +99,9 @@ def test_answers_come_back_into_content_src_and_show_on_the_pages(copy):
     assert after.contacts[contact.key].status == "verified"
     assert after.terms[term.key].lo == "ຄຳທົດລອງ" and term.lo in after.terms[term.key].variants
     assert after.terms[term.key].status == "seen"
+    # The new spelling is used on every Lao page now (one term per concept).
+    pages = [p.read_text(encoding="utf-8") for p in (copy / "docs" / "lo").rglob("*.md")]
+    assert not any(term.lo in text for text in pages)
     # The next build shows who confirmed it.
     from wic.render.page import sources_section
 

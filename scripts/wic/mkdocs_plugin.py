@@ -115,7 +115,10 @@ class WicPlugin(BasePlugin[WicConfig]):
 
     @event_priority(-50)
     def on_post_page(self, output, page, config):
-        self.search.add_page(page_language(page), page, output)
+        # Material's front matter `search: {exclude: true}` keeps a page out of the index (the
+        # training modules: lesson plans that repeat the reference pages farmers should find).
+        if not (page.meta.get("search") or {}).get("exclude"):
+            self.search.add_page(page_language(page), page, output)
         return output
 
     @event_priority(-200)

@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 
 from ..errors import ContentError, WicError
-from . import build, check, posters, reach, review, serve, stats
+from . import build, check, kit, posters, reach, review, serve, stats
 
-COMMANDS = (check, build, posters, serve, stats, review, reach)
+COMMANDS = (check, build, posters, serve, stats, review, kit, reach)
 
 
 class _Console(logging.Formatter):

@@ -7,7 +7,7 @@ language is in the other file).
 
 Kiwix's full-text search (Xapian) does not segment Lao, strips vowel and tone marks from queries,
 skips words over 64 bytes and folds none of the spelling variants people type. For Lao pages we
-give libzim the text to index ourselves: every syllable (wic.laoseg) and every run of 2 to 6
+give libzim the text to index ourselves: every syllable (wic.text.laoseg) and every run of 2 to 6
 neighbouring syllables joined, marks stripped as libzim strips them from queries, each word also
 in the spellings that neither folding nor mark-stripping unifies (ຫນ ຫມ ຫລ ໍາ, Lao digits). An
 unspaced query of up to six syllables is then one indexed word. On tests/search_queries.yml

@@ -16,6 +16,7 @@ from ..errors import BuildError, ContentError
 from ..kiwix import DOWNLOADS, write_zims
 from ..posters import render_posters
 from ..settings import Settings
+from ..training.handouts import render_handouts
 from .check import run_check
 from .latin_share import latin_share_problems
 from ..release import Releases
@@ -36,9 +37,11 @@ class _CountWarnings(logging.Handler):
             self.records.append(record)
 
 
-def build_site(settings: Settings, posters: bool = True, zim: bool = True, browser=None) -> Path:
-    """Check, build into a new release folder (with the posters and the Kiwix files unless turned
-    off), then switch to it."""
+def build_site(settings: Settings, posters: bool = True, zim: bool = True, browser=None,
+               handouts: bool | None = None) -> Path:
+    """Check, build into a new release folder, then switch to it. The posters and the Kiwix files
+    are made unless turned off; training handouts are printed with the posters unless `handouts`
+    says otherwise (--no-posters skips every printed file, for quick page edits)."""
     report = run_check(settings)
     if report.errors:
         raise ContentError(report.errors)
@@ -54,6 +57,8 @@ def build_site(settings: Settings, posters: bool = True, zim: bool = True, brows
                 raise ContentError(problems)
             if posters:
                 render_posters(settings, folder, content=report.content, browser=browser)
+            if posters if handouts is None else handouts:
+                render_handouts(settings, folder, content=report.content, browser=browser)
             if zim:
                 # After the posters: the ZIM files carry them too.
                 write_zims(folder, folder / DOWNLOADS)

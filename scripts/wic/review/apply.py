@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..content import Content
-from ..errors import ContentError, Problem
+from ..errors import ERROR, ContentError, Problem
 from ..text.formatting import NUMERIC_UNITS
 from .worksheet import COLUMNS
 
@@ -202,6 +202,24 @@ def edit_lines(lines: list[str], key: str, change: Change) -> list[str]:
     return lines[:start + 1] + block + lines[end:]
 
 
+def _respell(project: Path, content: Content, change: Change, texts: dict[Path, list[str]]) -> None:
+    old, new = change.append_variant, change.fields["lo"]
+    files = sorted((project / "docs" / "lo").rglob("*.md")) + sorted(content.root.rglob("*.yml"))
+    for path in files:
+        lines = texts.get(path) or path.read_text(encoding="utf-8").split("\n")
+        if not any(old in line for line in lines):
+            continue
+        own = path == project / change.path
+        start = lines.index(f"{change.key}:") if own else -1
+        edited = []
+        for i, line in enumerate(lines):
+            # The term's own entry keeps the old spelling as a variant.
+            in_entry = own and i > start and (line.startswith((" ", "#")) or not line.strip()) and \
+                all(lines[j].startswith((" ", "#")) or not lines[j].strip() for j in range(start + 1, i))
+            edited.append(line if in_entry or i == start else line.replace(old, new))
+        texts[path] = edited
+
+
 def apply_answers(content: Content, csv_path: Path, where: str, today: dt.date | None = None) -> ApplyResult:
     """Check the answers, make the edits on a copy of content-src, load the copy (it must hold no
     error), and only then write the changed files."""
@@ -209,6 +227,7 @@ def apply_answers(content: Content, csv_path: Path, where: str, today: dt.date |
     import tempfile
 
     from ..content import load_content
+    from ..pages.checks import check_pages
 
     today = today or dt.date.today()
     result = read_answers(csv_path, where, content, today)
@@ -221,16 +240,22 @@ def apply_answers(content: Content, csv_path: Path, where: str, today: dt.date |
         path = project / change.path
         lines = texts.setdefault(path, path.read_text(encoding="utf-8").split("\n"))
         texts[path] = edit_lines(lines, change.key, change)
+    # A glossary term spelt anew is spelt anew everywhere: one term per concept on every page.
+    for change in result.changes:
+        if change.kind == "term" and change.append_variant:
+            _respell(project, content, change, texts)
     with tempfile.TemporaryDirectory(prefix="wic-review-") as tmp:
-        copy = Path(tmp) / root.name
-        shutil.copytree(root, copy)
+        copy = Path(tmp)
+        shutil.copytree(root, copy / root.name)
+        shutil.copytree(project / "docs", copy / "docs")
         for path, lines in texts.items():
-            (copy / path.relative_to(root)).write_text("\n".join(lines), encoding="utf-8")
-        check = load_content(copy, project / "docs", today)
-        if check.errors:
+            (copy / path.relative_to(project)).write_text("\n".join(lines), encoding="utf-8")
+        check = load_content(copy / root.name, copy / "docs", today)
+        errors = check.errors + [p for p in check_pages(copy / "docs", check)[0] if p.level == ERROR]
+        if errors:
             raise ContentError([Problem(where, 1, "the answers would break content-src: " + str(p).split(": ", 1)[-1],
                                         "correct the row for this item, or edit the file by hand")
-                                for p in check.errors])
+                                for p in errors])
     for path, lines in texts.items():
         tmp_path = path.with_name(path.name + ".review-tmp")
         tmp_path.write_text("\n".join(lines), encoding="utf-8")

@@ -4,7 +4,7 @@ The index is written as a script (search/wic-index-<lang>.js) rather than JSON s
 from file:// too. Text is stored once, folded (see laofold) and UTF-8, with one entry per
 section so results can jump to the right heading.
 
-Each text is already split into search terms (wic.laoseg): where two terms touch, as Lao
+Each text is already split into search terms (wic.text.laoseg): where two terms touch, as Lao
 syllables do, a MARK is put between them. The browser then finds the terms by splitting at marks,
 spaces and punctuation, which is much cheaper than running the syllable rules over every page
 on a slow phone; queries, which are short, go through the same rules in laoseg.js.

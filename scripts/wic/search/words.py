@@ -4,7 +4,7 @@ preferred terms, variants, English terms and everyday words) and the contacts sh
 matches (content-src/search/no-results.yml).
 
 Words are handed to the browser folded and split into terms exactly as queries are
-(wic.laoseg), so that the browser only compares term sequences.
+(wic.text.laoseg), so that the browser only compares term sequences.
 """
 
 from __future__ import annotations
