@@ -84,10 +84,10 @@ def render_placeholders(markdown: str, lang: str, content: Content, where: str, 
         kind, arg = m.group(1), (m.group(2) or "").strip()
         allowed = kinds or tuple(BLOCKS)
         try:
-            if kind not in allowed:
+            if kind not in allowed or kind not in BLOCKS:
                 raise BlockProblem(f"unknown placeholder kind '{kind}'" if kind not in BLOCKS
                                    else f"{{{{ {kind} }}}} cannot be used here",
-                                   f"use one of: {', '.join(allowed)}")
+                                   f"use one of: {', '.join(k for k in allowed if k in BLOCKS)}")
             return str(BLOCKS[kind](arg, ctx))
         except BlockProblem as exc:
             out.problems.append(Problem(where, line_of(m.start()), exc.what, exc.fix))
