@@ -4,10 +4,12 @@
    queries are both split into Lao syllables (laoseg.js, after laofold.js) and English words
    (with a light stemmer). A query is matched term by term, with OR, and ranked like BM25:
    single syllables or words and pairs of neighbouring ones, a title above a heading above the
-   body, the whole phrase as a bonus, and pages that have every word of the question first.
-   Question words ("ແນວໃດ", "how") are dropped, glossary synonyms and everyday words
-   ("ລ່ວງເວລາ", "OT") are added, the last syllable is matched as a prefix while the user types,
-   and an unknown syllable or word is matched loosely (tone marks, one wrong letter).
+   body, the whole phrase as a bonus by its rarity, a page whose title has a word few titles have
+   above the rest, and (English) pages that have every word of the question first, words that
+   are on most pages aside. Question words ("ແນວໃດ", "how") are dropped, glossary synonyms and
+   everyday words ("ລ່ວງເວລາ", "OT", "13 year old") are added, the last syllable is matched as a
+   prefix while the user types, and an unknown syllable or word is matched loosely (tone marks,
+   one wrong letter). A typed phone number answers with its contact first.
    The index is a script, loaded on first use, so search works from file:// as well as from a
    server; it also carries the panel's words, the question words, the synonyms and the contacts
    shown when nothing matches. */
@@ -568,7 +570,10 @@
 
   function render(query) {
     var answers = phoneAnswers(query);
-    var results = search(query).slice(0, Math.max(0, MAX_RESULTS - answers.length));
+    // The answer already opens the help page: it is not listed a second time.
+    var answered = answers.map(function (c) { return c.u.split("#")[0]; });
+    var results = search(query).filter(function (r) { return answered.indexOf(r.doc.url) < 0; })
+      .slice(0, Math.max(0, MAX_RESULTS - answers.length));
     active = -1;
     if (!results.length && !answers.length) return renderNothing(query);
     var found = answers.length + results.length;
