@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -102,6 +103,65 @@ def test_everyday_words_and_english_synonyms(page, built_site):
     en = run_queries(page, built_site.as_uri() + "/en/index.html", [{"q": "OT"}, {"q": "pay"}])
     assert any(h.split("#")[0].endswith("/en/work-rights/working-hours.html") for h in en[0]["hrefs"][:3]), en[0]["hrefs"]
     assert any(h.split("#")[0].endswith("/en/work-rights/wages.html") for h in en[1]["hrefs"][:3]), en[1]["hrefs"]
+
+
+def _hits(page) -> list[tuple[str, str]]:
+    return page.eval_on_selector_all("[data-wic-search-hits] .wic-result a",
+                                     "els => els.map(a => [a.querySelector('.wic-result__title').textContent, a.href])")
+
+
+@pytest.mark.parametrize("lang,query,contact,anchor", [
+    ("en", "1508", "nssf_hotline", "#social-security"),
+    ("lo", "ໂທ ໑໕໐໘", "nssf_hotline", None),
+    ("en", "021 225023", "uxo_lao", "#unexploded-ordnance-uxo"),
+])
+def test_a_typed_phone_number_answers_with_its_contact(page, built_site, project, lang, query, contact, anchor):
+    """The number's contact comes first and opens the help page at its section; the help page
+    is not listed a second time. Pages that mention the number follow."""
+    from wic.content import load_content
+
+    person = load_content(project / "content-src").contacts[contact]
+    prefix = "" if lang == "lo" else "en/"
+    _search(page, built_site.as_uri() + "/" + prefix + "index.html", query)
+    hits = _hits(page)
+    assert hits and hits[0][0] == person.name[lang], hits
+    help_url = built_site.as_uri() + "/" + prefix + "help.html"
+    assert hits[0][1].startswith(help_url + "#"), hits[0]
+    if anchor:
+        assert hits[0][1] == help_url + anchor, hits[0]
+    assert not any(h.split("#")[0] == help_url for _, h in hits[1:]), hits
+    marked = page.locator("[data-wic-search-answer] mark").first.inner_text()
+    assert re.sub(r"\D", "", marked) == re.sub(r"\D", "", person.phone[0]), marked
+    assert not page.console_errors, page.console_errors
+
+
+def test_an_amount_or_half_a_number_is_not_a_phone_number(page, built_site):
+    page.goto(built_site.as_uri() + "/index.html")
+    for query in ("2.500.000 ກີບ", "150"):
+        run_queries(page, "", [{"q": query}], reload=False)
+        assert page.locator("[data-wic-search-answer]").count() == 0, query
+
+
+def test_the_page_titled_with_the_rare_word_beats_pages_titled_with_a_common_phrase(page, built_site):
+    """"social security" is in many titles and on most pages; "register" is the title of one."""
+    results = run_queries(page, built_site.as_uri() + "/en/index.html", [{"q": "where do I register for social security"}])
+    assert results[0]["hrefs"][0].split("#")[0].endswith("/en/social-security/register.html"), results[0]["hrefs"]
+
+
+def test_an_age_under_18_means_a_child(page, built_site):
+    """Nobody writes "13 year old" on the young workers page; it says "children" and "young workers"."""
+    en = run_queries(page, built_site.as_uri() + "/en/index.html", [{"q": "can my 13 year old pick coffee"}, {"q": "aged 15"}])
+    lo = run_queries(page, built_site.as_uri() + "/index.html", [{"q": "ລູກອາຍຸ13ປີໄປເກັບກາເຟໄດ້ບໍ"}])
+    for r in en + lo:
+        assert r["hrefs"][0].split("#")[0].endswith("/work-rights/young-workers.html"), (r["item"], r["hrefs"])
+    grown = run_queries(page, built_site.as_uri() + "/en/index.html", [{"q": "aged 45"}])
+    assert not any("young-workers" in h for h in grown[0]["hrefs"][:1]), grown[0]["hrefs"]
+
+
+def test_everyday_words_in_another_order_find_the_term(page, built_site):
+    """"no money for the hospital" holds the everyday words "hospital money" of health insurance."""
+    results = run_queries(page, built_site.as_uri() + "/en/index.html", [{"q": "no money for the hospital"}])
+    assert any(h.split("#")[0].endswith("/en/social-security/health-insurance.html") for h in results[0]["hrefs"][:3]), results[0]["hrefs"]
 
 
 def test_english_stemming_finds_the_base_word(page, built_site):
@@ -217,7 +277,12 @@ def test_search_words_are_validated_with_file_and_line(tmp_path, project):
     glossary = root / "glossary" / "core.yml"
     glossary.write_text(glossary.read_text(encoding="utf-8").replace("everyday: [social insurance]", "everyday: social insurance", 1),
                         encoding="utf-8")
+    everyday = root / "search" / "everyday.yml"
+    everyday.write_text(everyday.read_text(encoding="utf-8").replace("means: child", "means: nobody", 1)
+                        .replace("groups:\n", "groups:\n  - [lonely]\n", 1), encoding="utf-8")
     content = load_content(root)
     assert any(p.path.endswith("glossary/core.yml") and "everyday" in p.what for p in content.problems), content.problems
     problems = load_search_words(content).problems
     assert any(p.path.endswith("question-words.yml") and p.line > 1 and "Thai" in p.what for p in problems), problems
+    assert any(p.path.endswith("everyday.yml") and p.line > 1 and "lonely" in p.what for p in problems), problems
+    assert any(p.path.endswith("everyday.yml") and p.line > 1 and "'nobody'" in p.what for p in problems), problems

@@ -4,10 +4,12 @@
    queries are both split into Lao syllables (laoseg.js, after laofold.js) and English words
    (with a light stemmer). A query is matched term by term, with OR, and ranked like BM25:
    single syllables or words and pairs of neighbouring ones, a title above a heading above the
-   body, the whole phrase as a bonus, and pages that have every word of the question first.
-   Question words ("ແນວໃດ", "how") are dropped, glossary synonyms and everyday words
-   ("ລ່ວງເວລາ", "OT") are added, the last syllable is matched as a prefix while the user types,
-   and an unknown syllable or word is matched loosely (tone marks, one wrong letter).
+   body, the whole phrase as a bonus by its rarity, a page whose title has a word few titles have
+   above the rest, and (English) pages that have every word of the question first, words that
+   are on most pages aside. Question words ("ແນວໃດ", "how") are dropped, glossary synonyms and
+   everyday words ("ລ່ວງເວລາ", "OT", "13 year old") are added, the last syllable is matched as a
+   prefix while the user types, and an unknown syllable or word is matched loosely (tone marks,
+   one wrong letter). A typed phone number answers with its contact first.
    The index is a script, loaded on first use, so search works from file:// as well as from a
    server; it also carries the panel's words, the question words, the synonyms and the contacts
    shown when nothing matches. */
@@ -27,7 +29,10 @@
   var MAX_TERMS = 40;           // query terms kept (the rarest), so a long paste stays quick
   var MAX_RESULTS = 6;          // enough to choose from on a phone; fewer to lay out on a slow one
   var BOOST = [4, 2, 1];        // title, heading, body
-  var K1 = 1.2, B = 0.75;
+  var K1 = 3, B = 0.75;         // K1: a word a page says often, in its title and headings, keeps counting
+  var PHRASE = 0.8;             // the whole phrase, per field boost and its rarity (idf)
+  var OVERLAP = 0.75;           // how much of an English pair is already counted by its rarer word
+  var TITLE = 1.5;              // the page's title has a question word few titles have: by that rarity
   var ix = null, loading = false, active = -1, lastQuery = null;
 
   function base() { return cfg.base.replace(/\/$/, ""); }
@@ -161,10 +166,16 @@
       skel.get(k).push(id);
     });
     function keyed(seqs) { return (seqs || []).map(function (seq) { return seq.map(key); }); }
+    var stop = keyed(raw.stop), stopOne = new Set(), syn = (raw.syn || []).map(keyed), synTerms = new Set();
+    syn.forEach(function (g) { g.forEach(function (form) { form.forEach(function (t) { synTerms.add(t); }); }); });
+    stop.forEach(function (seq) { if (seq.length === 1) stopOne.add(seq[0]); });
+    var ages = raw.ages && raw.ages.before ? { under: raw.ages.under, group: raw.ages.group,
+      before: keyed(raw.ages.before), after: keyed(raw.ages.after) } : null;
+    (raw.tel || []).forEach(function (c) { c.d = c.p.map(phoneKey); });
     return {
       vocab: vocab, words: words, post: post, df: df, fields: fields, docs: docs, skel: skel,
-      ui: raw.ui || {}, help: raw.help || [],
-      stop: keyed(raw.stop), syn: (raw.syn || []).map(keyed)
+      ui: raw.ui || {}, help: raw.help || [], tel: raw.tel || [],
+      stop: stop, stopOne: stopOne, syn: syn, synTerms: synTerms, ages: ages
     };
   }
 
@@ -199,9 +210,10 @@
     var toks = sp.map(function (s) { return key(s[2]); });
     var typing = sp.length > 0 && sp[sp.length - 1][1] === folded.length && query.length <= MAX_QUERY;
     var lastTok = toks[toks.length - 1];
-    if (typing && LAO.test(lastTok) && (!ix.vocab.has(lastTok) || PARTIAL.test(lastTok)) && !startsAWord(lastTok)) {
+    if (typing && LAO.test(lastTok) && (!ix.vocab.has(lastTok) || PARTIAL.test(lastTok)) && !startsAWord(lastTok) &&
+        !ix.synTerms.has(lastTok)) {
       // While typing, one syllable may swallow the start of the next (ງູກ for ງູ + ກັດ): split it
-      // where a known syllable ends.
+      // where a known syllable ends. A syllable of an everyday word (ກາກ of ໜ້າກາກ) is whole.
       for (var k = lastTok.length - 1; k > 0; k--) {
         if (ix.vocab.has(lastTok.slice(0, k)) && startsAWord(lastTok.slice(k))) {
           toks.splice(toks.length - 1, 1, lastTok.slice(0, k), lastTok.slice(k));
@@ -217,8 +229,8 @@
       if (best) i += best - 1;
     }
     if (stop.every(Boolean)) stop = stop.map(function () { return false; });
-    var concept = [], concepts = 0;
-    toks.forEach(function (t, i) { concept.push(stop[i] ? -1 : concepts++); });
+    var concept = [], concepts = 0, own = [];
+    toks.forEach(function (t, i) { concept.push(stop[i] ? -1 : concepts++); if (!stop[i]) own.push(ix.vocab.get(t)); });
     var terms = [], seen = new Map();
     function add(ids, w, c) {
       var k = ids.join(",");
@@ -236,20 +248,51 @@
     }
     // Synonyms and everyday words: a group is used when one of its forms is in the query.
     var synonym = toks.map(function () { return false; });
+    function useGroup(group, g, at, w) {   // at: the query's positions that hold form g
+      var cs = [];
+      at.forEach(function (j) { if (concept[j] >= 0) { cs.push(concept[j]); synonym[j] = true; } });
+      if (!cs.length) return false;
+      group.forEach(function (form, h) { if (h !== g) addSeq(form, w, cs); });
+      return true;
+    }
     ix.syn.forEach(function (group) {
       for (var g = 0; g < group.length; g++) {
+        // A word the pages never use (ລ່ວງເວລາ, OT) is searched as fully as its synonyms.
+        var w = group[g].every(function (t) { return ix.vocab.has(t); }) ? 0.6 : 1;
         for (var i = 0; i < toks.length; i++) {
           if (!startsAt(toks, group[g], i)) continue;
-          var cs = [];
-          for (var j = i; j < i + group[g].length; j++) if (concept[j] >= 0) { cs.push(concept[j]); synonym[j] = true; }
-          if (!cs.length) continue;
-          // A word the pages never use (ລ່ວງເວລາ, OT) is searched as fully as its synonyms.
-          var known = group[g].every(function (t) { return ix.vocab.has(t); });
-          group.forEach(function (form, h) { if (h !== g) addSeq(form, known ? 0.6 : 1, cs); });
-          return;
+          var at = [];
+          for (var j = i; j < i + group[g].length; j++) at.push(j);
+          if (useGroup(group, g, at, w)) return;
+        }
+        // An English form of several words also counts when its words are in the question in
+        // another order or with other words between ("no money for the hospital" has
+        // "hospital money").
+        var words = group[g].filter(function (t) { return !ix.stopOne.has(t); });
+        if (words.length > 1 && !words.some(function (t) { return LAO.test(t); })) {
+          var pos = words.map(function (t) {
+            for (var k = 0; k < toks.length; k++) if (toks[k] === t && concept[k] >= 0) return k;
+            return -1;
+          });
+          if (pos.indexOf(-1) < 0 && useGroup(group, g, pos, w)) return;
         }
       }
     });
+    // "my 13 year old", "aged 15", "ອາຍຸ 13 ປີ": a number under the age of a grown-up, with a
+    // word for age, means a child; it is searched as the words for a child.
+    if (ix.ages) {
+      toks.forEach(function (t, i) {
+        if (!/^[0-9]{1,2}$/.test(t) || +t < 1 || +t >= ix.ages.under) return;
+        var at = [];
+        ix.ages.before.forEach(function (seq) {
+          if (!at.length && i >= seq.length && startsAt(toks, seq, i - seq.length)) for (var j = i - seq.length; j <= i; j++) at.push(j);
+        });
+        ix.ages.after.forEach(function (seq) {
+          if (!at.length && startsAt(toks, seq, i + 1)) for (var j = i; j <= i + seq.length; j++) at.push(j);
+        });
+        if (at.length) useGroup(ix.syn[ix.ages.group], -1, at, 1);
+      });
+    }
     toks.forEach(function (t, i) {
       var id = ix.vocab.get(t), c = concept[i];
       // A half-typed last syllable (ບ, ບັ, ເຮັ) is only the start of a word.
@@ -257,16 +300,28 @@
       if (!stop[i]) {
         var last = typing && i === toks.length - 1;
         if (id !== undefined) add([id], 1, [c]);
+        // An English word also counts in its longer forms the stemmer leaves apart ("pick" in
+        // "pickers", "machine" in "machinery"), lightly, so that a page saying it that way has
+        // every word of the question.
+        if (!LAO.test(t) && t.length >= 4) {
+          for (var v = 0; v < ix.words.length; v++) {
+            var wv = ix.words[v];
+            if (wv.length > t.length && wv.length <= t.length + 3 && wv.lastIndexOf(t, 0) === 0 && !LAO.test(wv)) add([v], 0.4, [c]);
+          }
+        }
         // While typing, the last syllable or word may be the start of a longer one; those count
         // towards "has every word" only when what was typed is not a word of its own.
         var started = last ? prefix(t, id === undefined && !synonym[i] ? [c] : []) : 0;
         if (id === undefined && !synonym[i] && !(started && PARTIAL.test(t))) loose(t, c, i > 0 ? ix.vocab.get(toks[i - 1]) : undefined);
       }
       var next = ix.vocab.get(toks[i + 1]);
-      if (i + 1 < toks.length && id !== undefined && next !== undefined && !(stop[i] && stop[i + 1])) {
-        // A pair with a question word counts only where it is a word of its own (ເຄື່ອງຈັກ).
+      // A pair with a question word counts only where it is a word of its own (ເຄື່ອງຈັກ); an
+      // English word is a word of its own already ("for social" says no more than "social").
+      var withStop = stop[i] || stop[i + 1];
+      if (i + 1 < toks.length && id !== undefined && next !== undefined && !(stop[i] && stop[i + 1]) &&
+          !(withStop && !LAO.test(t) && !LAO.test(toks[i + 1]))) {
         var both = [concept[i], concept[i + 1]].filter(function (x) { return x >= 0; });
-        add([id, next], stop[i] || stop[i + 1] ? 0.5 : 1.2, both);
+        add([id, next], withStop ? 0.5 : 1.2, both);
         // A pair that is on no page may hold a typing slip in a real syllable (ຂັ້ນຕຳ for ຂັ້ນຕ່ຳ).
         if (!stop[i] && !stop[i + 1] && LAO.test(toks[i + 1]) && !occurrences([id, next]).length) {
           (ix.skel.get(skeleton(toks[i + 1])) || []).forEach(function (alt) {
@@ -320,7 +375,7 @@
       if (id2 !== undefined) cur.push(id2);
       else { if (cur.length > run.length) run = cur; cur = []; }
     }
-    return { terms: terms, concepts: concepts, run: run, latin: toks.length > 0 && toks.every(function (t) { return !LAO.test(t); }) };
+    return { terms: terms, concepts: concepts, own: own, run: run, latin: toks.length > 0 && toks.every(function (t) { return !LAO.test(t); }) };
   }
 
   /* (field, position) of each place a term occurs; a pair must stand side by side. */
@@ -339,7 +394,7 @@
     var q = analyse(query), nd = ix.docs.length;
     // Plain arrays indexed by page and by text: a common syllable stands thousands of times.
     var score = new Float64Array(nd), tf = new Float64Array(nd), fieldScore = new Float64Array(ix.fields.length);
-    var covered = [], touched = [];
+    var covered = [], touched = [], inTitle = [];
     q.terms.forEach(function (t) {
       var occ = occurrences(t.ids);
       if (!occ.length) return;
@@ -349,9 +404,28 @@
         if (tf[f.doc] === 0) here.push(f.doc);
         tf[f.doc] += f.weight;
       }
-      var w = t.w * idf(here.length) * (t.ids.length > 1 ? 1.5 : 1);
+      var w = t.w * idf(here.length);
+      if (t.ids.length > 1) {
+        // Two English words side by side count for what they add to the rarer of the two: "social
+        // security" is hardly rarer than "security", so it is not counted twice over.
+        if (!LAO.test(ix.words[t.ids[0]]) && !LAO.test(ix.words[t.ids[1]])) {
+          w -= t.w * OVERLAP * Math.max(idf(ix.df[t.ids[0]]), idf(ix.df[t.ids[1]]));
+          if (w <= 0) return;
+        }
+        w *= 1.5;
+      }
       // The section a result opens at is the one where the rare words of the query stand.
-      for (i = 0; i < occ.length; i += 2) fieldScore[occ[i]] += ix.fields[occ[i]].weight * w;
+      var titled = [];
+      for (i = 0; i < occ.length; i += 2) {
+        var fo = ix.fields[occ[i]];
+        fieldScore[occ[i]] += fo.weight * w;
+        if (fo.kind === 0) titled.push(fo.doc);
+      }
+      // A page whose title has a word of the question that few titles have is the page about
+      // it: "How to register" for "register for social security", "National Health Insurance"
+      // for "hospital money". Its best such word counts again, by its rarity among the titles.
+      var tw = t.w * idf(titled.length);
+      titled.forEach(function (d) { inTitle[d] = Math.max(inTitle[d] || 0, tw); });
       here.forEach(function (d) {
         var x = tf[d];
         tf[d] = 0;
@@ -361,19 +435,25 @@
       });
     });
     var bonus = phrases(q.run);
+    // English: pages with every word of the question come first, but a word that is on most
+    // pages ("coffee", "social", "help") does not decide which pages those are.
+    var needed = [];
+    for (var c = 0; c < q.concepts; c++) if (q.own[c] === undefined || ix.df[q.own[c]] <= nd / 2) needed.push(c);
+    if (!needed.length) for (c = 0; c < q.concepts; c++) needed.push(c);
     var results = touched.map(function (d) {
       var doc = ix.docs[d], s = score[d];
       var cover = q.concepts ? covered[d].length / q.concepts : 1;
-      // English: pages with every word of the question come first. Lao: the more of the
-      // question's words a page has, the higher it goes.
+      var all = needed.every(function (c) { return covered[d].indexOf(c) >= 0; });
+      // Lao: the more of the question's words a page has, the higher it goes.
       if (!q.latin) s *= 0.25 + 0.75 * cover * cover;
       s += bonus[d] || 0;
+      s += TITLE * (inTitle[d] || 0);
       var best = null, bestScore = 0;
       doc.sections.forEach(function (sec) {
         var v = fieldScore[sec.h] + fieldScore[sec.b];
         if (v > bestScore) { bestScore = v; best = sec; }
       });
-      return { doc: doc, score: s, all: q.latin && cover >= 1, best: best, covered: covered[d], q: q };
+      return { doc: doc, score: s, all: q.latin && all, best: best, covered: covered[d], q: q };
     });
     var top = 0;
     results.forEach(function (r) { top = Math.max(top, r.score); });
@@ -383,16 +463,27 @@
     });
     return results.slice(0, MAX_RESULTS);
   }
-  /* Pages where the question's longest run of meaningful words stands whole: a bonus by field. */
+  /* Pages where the question's longest run of meaningful words stands whole: a bonus by field
+     and by how rare the phrase is ("social security" is on half the pages, "minimum wage" on a few). */
   function phrases(run) {
-    var bonus = [];
+    var bonus = [], docs = [], n = 0;
     if (run.length < 2) return bonus;
     var p = ix.post[run[0]];
     for (var i = 0; i < p.length; i += 2) {
       var f = ix.fields[p[i]], k = 1;
       while (k < run.length && f.ids[p[i + 1] + k] === run[k]) k++;
-      if (k === run.length) bonus[f.doc] = Math.max(bonus[f.doc] || 0, 3 * BOOST[f.kind]);
+      if (k === run.length) {
+        if (docs[f.doc] === undefined) { docs[f.doc] = 0; n++; }
+        docs[f.doc] = Math.max(docs[f.doc], BOOST[f.kind]);
+      }
     }
+    var w = idf(n);
+    // English: what the phrase adds to its rarest word (as for pairs, see search()).
+    if (run.every(function (id) { return !LAO.test(ix.words[id]); })) {
+      w -= OVERLAP * Math.max.apply(null, run.map(function (id) { return idf(ix.df[id]); }));
+    }
+    if (w <= 0) return bonus;
+    docs.forEach(function (b, d) { bonus[d] = b * PHRASE * w; });
     return bonus;
   }
   /* [position, length, weight, pages with it] of each query term in one text (only texts shown). */
@@ -450,13 +541,46 @@
     return (from > 0 ? "… " : "") + highlight(text, rs, from, to) + (to < n ? " …" : "");
   }
   function word(k) { return ix.ui[k] || ""; }
+
+  /* A typed phone number answers with its contact first ("1508", "໑໕໐໘", "021 225023"): the
+     row opens the help page at the section that lists it, where the number is a call link. */
+  function phoneKey(p) { return String(p).replace(/[^0-9]/g, "").replace(/^856/, "").replace(/^0+/, ""); }
+  function typedNumbers(query) {
+    return (F.fold(query.slice(0, MAX_QUERY)).match(/[0-9][0-9 ().\-]*[0-9]|[0-9]/g) || [])
+      .map(phoneKey).filter(function (d) { return d.length >= 3; });
+  }
+  function sameNumber(typed, d) { return typed === d || (typed.length >= 6 && d.slice(-typed.length) === typed); }
+  function phoneAnswers(query) {
+    var typed = typedNumbers(query);
+    if (!typed.length) return [];
+    return ix.tel.filter(function (c) {
+      return c.d.some(function (d) { return typed.some(function (t) { return sameNumber(t, d); }); });
+    });
+  }
+  function answerRow(c, query) {
+    var typed = typedNumbers(query);
+    var phones = c.p.map(function (p, i) {
+      var hit = typed.some(function (t) { return sameNumber(t, c.d[i]); });
+      return hit ? "<mark>" + esc(p) + "</mark>" : esc(p);
+    }).join(", ");
+    return '<li class="wic-result wic-result--answer" data-wic-search-answer><a href="' + esc(base() + "/" + c.u) + '">' +
+      '<span class="wic-result__title">' + esc(c.n) + '</span><span class="wic-result__section">' + esc(word("call")) + " " + phones +
+      '</span><span class="wic-result__snippet">' + esc(c.h) + "</span></a></li>";
+  }
+
   function render(query) {
-    var results = search(query);
+    var answers = phoneAnswers(query);
+    // The answer already opens the help page: it is not listed a second time.
+    var answered = answers.map(function (c) { return c.u.split("#")[0]; });
+    var results = search(query).filter(function (r) { return answered.indexOf(r.doc.url) < 0; })
+      .slice(0, Math.max(0, MAX_RESULTS - answers.length));
     active = -1;
-    if (!results.length) return renderNothing(query);
-    var count = results.length === 1 ? word("one") : word("other").replace("#", results.length);
+    if (!results.length && !answers.length) return renderNothing(query);
+    var found = answers.length + results.length;
+    var count = found === 1 ? word("one") : word("other").replace("#", found);
     var html = '<div class="wic-search__meta" data-wic-search-count>' + esc(count) + "</div>";
     html += '<ol class="wic-search__list" data-wic-search-hits>';
+    answers.forEach(function (c) { html += answerRow(c, query); });
     results.forEach(function (r) {
       var title = view(ix.fields[r.doc.title]);
       var url = base() + "/" + r.doc.url + (r.best && r.best.anchor ? "#" + r.best.anchor : "");
@@ -467,7 +591,7 @@
         '<span class="wic-result__title">' + highlight(title.text, ranges(r.doc.title, r.q), 0, title.text.length) + "</span>" + sect +
         '<span class="wic-result__snippet">' + (r.best ? snippet(r.best.b, r.q) : "") + "</span></a></li>";
     });
-    show(html + "</ol>", query, results.length);
+    show(html + "</ol>", query, found);
   }
   /* Nothing matches: the main topics and the people who can help, never an empty box. */
   function renderNothing(query) {

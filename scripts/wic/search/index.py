@@ -9,7 +9,9 @@ syllables do, a MARK is put between them. The browser then finds the terms by sp
 spaces and punctuation, which is much cheaper than running the syllable rules over every page
 on a slow phone; queries, which are short, go through the same rules in laoseg.js.
 The index also carries what the browser needs besides the pages: question words to drop,
-synonyms, the words of the search panel and the contacts shown when nothing matches.
+synonyms, the words of the search panel, the contacts shown when nothing matches, and every
+contact's phone numbers with the help-page section that lists it (a typed number answers with
+its contact).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ SKIP = re.compile(r"<(svg|script|style|button|nav|form)\b.*?</\1>"
 HELP_PAGE = "help.md"
 CARD = re.compile(r'<div class="wic-contact\b[^"]*"[^>]*>.*?</div>', re.S)
 CARD_NAME = re.compile(r'<p class="wic-contact__name">.*?</p>', re.S)
+CARD_KEY = re.compile(r'<div class="wic-contact\b[^>]*\bdata-contact="([^"]+)"')
 HEADING = re.compile(r"<h([123])\b([^>]*)>(.*?)</h\1>", re.S)
 ID = re.compile(r'\bid="([^"]*)"')
 BLOCK_TAG = re.compile(r"</?(?:p|li|td|th|div|section|tr|dd|dt|br|h4|table|ul|ol|details|summary|blockquote)\b[^>]*>")
@@ -89,6 +92,21 @@ def _card_name(m: re.Match) -> str:
     return name.group(0) if name else " "
 
 
+def contact_anchors(page_html: str) -> dict[str, str]:
+    """{contact key: anchor of the heading above its card} on a page of contact cards."""
+    anchors: dict[str, str] = {}
+    marks = sorted([(m.start(), "h", m) for m in HEADING.finditer(page_html)] +
+                   [(m.start(), "c", m) for m in CARD_KEY.finditer(page_html)], key=lambda x: x[0])
+    anchor = ""
+    for _, kind, m in marks:
+        if kind == "h":
+            id_match = ID.search(m.group(2))
+            anchor = id_match.group(1) if id_match else anchor
+        else:
+            anchors.setdefault(m.group(1), anchor)
+    return anchors
+
+
 def page_sections(page_html: str, whole_cards: bool = True) -> tuple[str, list[list[str]]]:
     """(title, [[heading, anchor, text], ...]) of the page's article, one entry per h1-h3 section."""
     start = page_html.find('<article class="md-content__inner')
@@ -128,6 +146,9 @@ class SearchIndexWriter:
         self.docs: dict[str, dict[str, dict]] = {}
         self.site_dirs: dict[str, Path] = {}
         self.extra: dict[str, dict] = {}
+        # lang -> contacts with phone numbers, and where the help page lists them
+        self.phones: dict[str, list[dict]] = {}
+        self.help_pages: dict[str, tuple[str, dict[str, str]]] = {}
 
     def use_content(self, content) -> None:
         """Question words, synonyms, panel words and help contacts, loaded with the content."""
@@ -137,15 +158,28 @@ class SearchIndexWriter:
             for key in words.help_contacts:
                 c = content.contacts[key]
                 contacts.append({"n": c.name[lang], "p": list(c.phone), "h": c.helps_with[lang]})
-            self.extra[lang] = {"stop": words.question_words, "syn": words.synonyms,
+            self.extra[lang] = {"stop": words.question_words, "syn": words.synonyms, "ages": words.ages,
                                 "ui": section("search", lang), "help": contacts}
+            self.phones[lang] = [{"k": c.key, "n": c.name[lang], "p": list(c.phone), "h": c.helps_with[lang]}
+                                 for c in content.contacts.values() if c.phone]
 
     def add_page(self, lang: str, page, html: str) -> None:
-        title, sections = page_sections(html, whole_cards=page.file.src_uri.split("/", 1)[-1] == HELP_PAGE)
+        is_help = page.file.src_uri.split("/", 1)[-1] == HELP_PAGE
+        if is_help:
+            self.help_pages[lang] = (page.url, contact_anchors(html))
+        title, sections = page_sections(html, whole_cards=is_help)
         if not sections:
             return
         self.docs.setdefault(lang, {})[page.url] = {"u": page.url, "t": marked(title or fold(page.title or "")),
                                                     "s": [(marked(h), a, marked(b)) for h, a, b in sections]}
+
+    def _phones(self, lang: str) -> list[dict]:
+        """Contacts with numbers, each linking to its section of the help page (none without one)."""
+        if lang not in self.help_pages:
+            return []
+        url, anchors = self.help_pages[lang]
+        return [{"n": c["n"], "p": c["p"], "h": c["h"], "u": url + ("#" + anchors[c["k"]] if anchors.get(c["k"]) else "")}
+                for c in self.phones.get(lang, [])]
 
     def write_language(self, lang: str, site_dir: Path) -> Path:
         """Each text goes with the numbers of its terms in the term list "w", so the browser does
@@ -165,7 +199,8 @@ class SearchIndexWriter:
 
         out = [{"u": d["u"], "t": field(d["t"]), "s": [[*field(h), a, *field(b)] for h, a, b in d["s"]]} for d in docs]
         payload = json.dumps({"lang": lang, "v": 3, "mark": MARK, "digits": DIGITS, "width": width, "w": list(vocab),
-                              "docs": out, **self.extra.get(lang, {})}, ensure_ascii=False, separators=(",", ":"))
+                              "docs": out, "tel": self._phones(lang), **self.extra.get(lang, {})},
+                             ensure_ascii=False, separators=(",", ":"))
         path = site_dir / "search" / f"wic-index-{lang}.js"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(f"window.__wicIndex=window.__wicIndex||{{}};window.__wicIndex[{json.dumps(lang)}]={payload};\n",

@@ -1,7 +1,8 @@
 """What search needs from content-src besides the pages: the reviewed question and filler words
 to drop from queries (content-src/search/question-words.yml), the synonyms (the glossary's
-preferred terms, variants, English terms and everyday words) and the contacts shown when nothing
-matches (content-src/search/no-results.yml).
+preferred terms, variants, English terms and everyday words, and the search-only groups of
+content-src/search/everyday.yml), the rule that reads "my 13 year old" as a child (also in
+everyday.yml) and the contacts shown when nothing matches (content-src/search/no-results.yml).
 
 Words are handed to the browser folded and split into terms exactly as queries are
 (wic.text.laoseg), so that the browser only compares term sequences.
@@ -29,6 +30,8 @@ class SearchWords:
     question_words: list[list[str]] = field(default_factory=list)   # each a term sequence
     synonyms: list[list[list[str]]] = field(default_factory=list)   # groups of term sequences
     help_contacts: list[str] = field(default_factory=list)          # contact keys
+    # {"under": N, "before": [terms], "after": [terms], "group": index in synonyms} or {}
+    ages: dict = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -92,6 +95,7 @@ def load_search_words(content: Content) -> SearchWords:
                 group.append(terms)
         if len(group) > 1:
             out.synonyms.append(group)
+    _everyday(root, project, out)
     no_results = _load(root / "search" / "no-results.yml", project, out.problems)
     where = rel(root / "search" / "no-results.yml", project)
     for key in _word_list(no_results, "contacts", where, out.problems, lao=False):
@@ -101,6 +105,51 @@ def load_search_words(content: Content) -> SearchWords:
         else:
             out.help_contacts.append(key)
     return out
+
+
+def _everyday(root: Path, project: Path, out: SearchWords) -> None:
+    """Search-only synonym groups and the age rule of content-src/search/everyday.yml."""
+    path = root / "search" / "everyday.yml"
+    data = _load(path, project, out.problems)
+    where = rel(path, project)
+    groups = data.get("groups") or []
+    if not isinstance(groups, list):
+        out.problems.append(Problem(where, data.line_of("groups"), "'groups' must be a list of word lists",
+                                    "write one '- [word, word]' line per group"))
+        groups = []
+    for words in groups:
+        if not isinstance(words, list) or len(words) < 2 or not all(isinstance(w, str) and w.strip() for w in words):
+            out.problems.append(Problem(where, data.line_of("groups"), f"group {words!r} is not a list of two or more words",
+                                        "write '- [word, word]'"))
+            continue
+        group, keys = [], set()
+        for word in words:
+            if THAI.search(word):
+                out.problems.append(Problem(where, data.line_of("groups"), f"'{word}' contains Thai letters",
+                                            "type it with a Lao keyboard"))
+                continue
+            terms = syllables(word)
+            if terms and tuple(terms) not in keys:
+                keys.add(tuple(terms))
+                group.append(terms)
+        if len(group) > 1:
+            out.synonyms.append(group)
+    age = data.get("age")
+    if not age:
+        return
+    if not isinstance(age, Located) or not isinstance(age.get("under"), int) or not isinstance(age.get("means"), str):
+        out.problems.append(Problem(where, data.line_of("age"), "'age' needs 'under: NUMBER', 'means: WORD', 'before:' and 'after:' lists",
+                                    "see the comment above 'age' in the file"))
+        return
+    means = syllables(age["means"])
+    group = next((i for i, g in enumerate(out.synonyms) if means in g), None)
+    if group is None:
+        out.problems.append(Problem(where, age.line_of("means"), f"'{age['means']}' is in no synonym group",
+                                    "use a word of a group above or of a glossary term's forms"))
+        return
+    out.ages = {"under": age["under"], "group": group,
+                "before": [syllables(w) for lang in ("lo", "en") for w in _word_list(age, "before_" + lang, where, out.problems, lao=lang == "lo")],
+                "after": [syllables(w) for lang in ("lo", "en") for w in _word_list(age, "after_" + lang, where, out.problems, lao=lang == "lo")]}
 
 
 def load_for_content(content: Content, docs_dir: Path) -> tuple[SearchWords, list[Problem]]:
