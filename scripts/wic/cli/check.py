@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from ..errors import ContentError
 from ..pipeline.check import run_check
-from ..settings import load_settings
+from ..pipeline.mkdocs_yml import load_checked_settings
 
 
 def add_parser(sub) -> None:
@@ -12,7 +13,14 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    report = run_check(load_settings(args.project))
+    try:
+        settings = load_checked_settings(args.project)
+    except ContentError as exc:      # mkdocs.yml itself is broken: nothing else can be checked yet
+        for p in exc.problems:
+            print(p)
+        print(f"{len(exc.problems)} error(s) in mkdocs.yml; fix them, then run 'wic check' again")
+        return 1
+    report = run_check(settings)
     for p in report.problems:
         print(p)
     if report.lao_shares:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import math
 import operator
 from pathlib import Path
 
@@ -95,7 +96,8 @@ def load_facts(root: Path, today: dt.date, problems: list[Problem]) -> dict[str,
                 elif unit == "phone" and not (isinstance(value, (str, int)) and str(value).replace(" ", "").replace("-", "").lstrip("+").isdigit()):
                     problems.append(Problem(where, entry.line_of("value"), f"phone fact '{key}' has value {value!r}",
                                             "write the number in quotes, digits only, e.g. \"1508\""))
-                elif unit in NUMERIC_UNITS and (isinstance(value, bool) or not isinstance(value, (int, float))):
+                elif unit in NUMERIC_UNITS and (isinstance(value, bool) or not isinstance(value, (int, float))
+                                                or isinstance(value, float) and not math.isfinite(value)):
                     problems.append(Problem(where, entry.line_of("value") if "value" in entry else line,
                                             f"fact '{key}' needs a number as its value, got {value!r}",
                                             "write the plain number without separators or units, e.g. 2500000"))
@@ -136,9 +138,14 @@ def _compute(fact: Fact, entry: Located, facts: dict[str, Fact], problems: list[
                                 "use keys of numeric facts defined in content-src/facts"))
         del facts[fact.key]
         return True
-    except (SyntaxError, ValueError, ZeroDivisionError):
+    except (SyntaxError, ValueError, ZeroDivisionError, OverflowError, RecursionError, MemoryError):
         problems.append(Problem(fact.path, entry.line_of("formula"), f"formula of '{fact.key}' cannot be computed",
                                 "use only fact keys, numbers, + - * / and brackets"))
+        del facts[fact.key]
+        return True
+    if isinstance(value, float) and not math.isfinite(value) or abs(value) > 1e15:
+        problems.append(Problem(fact.path, entry.line_of("formula"), f"formula of '{fact.key}' gives {value:.3g}, "
+                                "far beyond any real figure", "check the formula's numbers and operators"))
         del facts[fact.key]
         return True
     if fact.unit in ("kip", "baht"):

@@ -10,11 +10,16 @@ import datetime as dt
 from pathlib import Path
 from typing import Callable
 
-from ..errors import Problem
+from ..errors import Problem, rel
 from .contacts import load_contacts
 from .facts import load_facts
+from .files import ALL, Unreadable
 from .glossary import load_glossary
 from .model import Content
+from .rootcause import root_causes_first
+
+# What content-src must hold, and what is unknown when one of them is missing.
+REQUIRED = {"facts": ("fact", "group"), "contacts.yml": ("contact",), "glossary": ("term",)}
 
 # Features that load content of their own (posters, training modules) register here:
 # name -> loader(content, docs_dir) -> (data, problems). Their data lands in content.extras[name].
@@ -55,9 +60,15 @@ def load_content(root: Path, docs_dir: Path | None = None, today: dt.date | None
 def _load_content(root: Path, docs_dir: Path, today: dt.date) -> Content:
     problems: list[Problem] = []
     if not root.is_dir():
-        problems.append(Problem(str(root), 1, "content folder not found",
-                                "run wic from the project folder, or pass --project"))
+        problems.append(Unreadable(rel(root, root.parent), 1, "content folder not found",
+                                   "run wic from the project folder, or pass --project",
+                                   defines=tuple((kind, ALL) for kinds in REQUIRED.values() for kind in kinds)))
         return Content(root, {}, {}, {}, problems)
+    for name, kinds in REQUIRED.items():
+        if not (root / name).exists():
+            where = rel(root / name, root.parent)
+            problems.append(Unreadable(where, 1, f"{where} is missing", f"restore it (e.g. 'git checkout -- {where}')",
+                                       defines=tuple((kind, ALL) for kind in kinds)))
     facts = load_facts(root, today, problems)
     contacts = load_contacts(root, today, problems)
     terms = load_glossary(root, problems)
@@ -70,4 +81,5 @@ def _load_content(root: Path, docs_dir: Path, today: dt.date) -> Content:
         data, extra_problems = loader(content, docs_dir)
         content.extras[name] = data
         problems.extend(extra_problems)
+    problems[:] = root_causes_first(problems)
     return content

@@ -17,6 +17,7 @@ from ..posters import render_posters
 from ..settings import Settings
 from .check import run_check
 from .release import Releases
+from .verify import require_clean_output
 
 log = logging.getLogger("mkdocs.plugins.wic")
 
@@ -48,6 +49,7 @@ def build_site(settings: Settings, posters: bool = True, browser=None) -> Path:
             _build_into(settings, folder)
             if posters:
                 render_posters(settings, folder, content=report.content, browser=browser)
+            require_clean_output(settings, folder)
         except BaseException:
             releases.discard(folder)
             raise
@@ -92,6 +94,7 @@ def rebuild_posters(settings: Settings, only: list[str] | None = None, browser=N
         try:
             copy_current(releases, folder)
             render_posters(settings, folder, content=report.content, only=only, browser=browser)
+            require_clean_output(settings, folder)
         except BaseException:
             releases.discard(folder)
             raise
