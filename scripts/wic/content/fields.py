@@ -14,6 +14,8 @@ from .yamlfile import Located, load_yaml
 # What a file that cannot be parsed would probably have defined: its keys at the left margin
 # (or one space in, the usual slip), and for facts the groups they belong to.
 _TOP_KEY = re.compile(r"""^ ?(?:"([^"\n]+)"|'([^'\n]+)'|([^\s#'"?:\-][^:#\n]*?))[ \t]*:(?:[ \t]|$)""", re.M)
+# A key whose ':' was lost in the slip that broke the file.
+_BARE_KEY = re.compile(r"^ ?([A-Za-z0-9_][A-Za-z0-9_\-]*)[ \t]*$", re.M)
 _GROUP = re.compile(r"""^[ \t]+group[ \t]*:[ \t]*["']?([^"'#\n]*?)["']?[ \t]*(?:#.*)?$""", re.M)
 _KINDS = {"facts": "fact", "contacts": "contact", "terms": "term"}
 
@@ -85,10 +87,21 @@ def would_define(path: Path, what: str, project: Path) -> tuple:
     except ContentError:
         return ((kind, ALL),) + (("group", ALL),) * (kind == "fact")
     keys = [next(g for g in m.groups() if g is not None).strip() for m in _TOP_KEY.finditer(text)]
+    keys += _BARE_KEY.findall(text)
     defines = [(kind, k) for k in keys]
     if kind == "fact":
         defines += [("group", g.strip()) for g in _GROUP.findall(text)]
     return tuple(defines)
+
+
+def entry_lines(path: Path, project: Path) -> dict[str, int]:
+    """{key: line} of the entries (keys at the left margin) of a YAML file, without parsing it."""
+    try:
+        text = read_text(path, project, [])
+    except ContentError:
+        return {}
+    return {next(g for g in m.groups() if g is not None).strip(): text.count("\n", 0, m.start()) + 1
+            for m in _TOP_KEY.finditer(text) if not m.group(0).startswith(" ")}
 
 
 def mapping_file(path: Path, problems: list[Problem], what: str, project: Path) -> Located:

@@ -10,13 +10,14 @@ import datetime as dt
 from pathlib import Path
 from typing import Callable
 
-from ..errors import Problem, rel
+from ..errors import ERROR, Problem, rel
 from .contacts import load_contacts
 from .facts import load_facts
+from .fields import entry_lines, yaml_files
 from .files import ALL, Unreadable
 from .glossary import load_glossary
 from .model import Content
-from .rootcause import root_causes_first
+from .rootcause import follows_from_something, root_causes_first
 
 # What content-src must hold, and what is unknown when one of them is missing.
 REQUIRED = {"facts": ("fact", "group"), "contacts.yml": ("contact",), "glossary": ("term",)}
@@ -57,6 +58,26 @@ def load_content(root: Path, docs_dir: Path | None = None, today: dt.date | None
     return _CACHE[key]
 
 
+def _entries_as_causes(problems: list[Problem], kind: str, loaded: dict, paths: list[Path],
+                       project: Path) -> list[Problem]:
+    """An entry left out for its own errors is the root cause of every 'unknown <kind>' that
+    quotes it: its errors say so (they define the entry), so those that follow are left out."""
+    out = list(problems)
+    for path in paths:
+        where = rel(path, project)
+        lines = entry_lines(path, project)
+        starts = sorted(lines.values()) + [10**9]
+        for key, start in lines.items():
+            if key in loaded:
+                continue
+            end = next(s for s in starts if s > start)
+            for i, p in enumerate(out):
+                if (p.path == where and start <= p.line < end and p.level == ERROR
+                        and not isinstance(p, Unreadable) and not follows_from_something(p)):
+                    out[i] = Unreadable(p.path, p.line, p.what, p.fix, p.level, ((kind, key),))
+    return out
+
+
 def _load_content(root: Path, docs_dir: Path, today: dt.date) -> Content:
     problems: list[Problem] = []
     if not root.is_dir():
@@ -71,6 +92,8 @@ def _load_content(root: Path, docs_dir: Path, today: dt.date) -> Content:
                                        defines=tuple((kind, ALL) for kind in kinds)))
     facts = load_facts(root, today, problems)
     contacts = load_contacts(root, today, problems)
+    problems[:] = _entries_as_causes(problems, "fact", facts, yaml_files(root / "facts"), root.parent)
+    problems[:] = _entries_as_causes(problems, "contact", contacts, yaml_files(root / "contacts.yml"), root.parent)
     terms = load_glossary(root, problems)
     for fact in facts.values():
         if fact.ask and fact.ask not in contacts:

@@ -84,6 +84,11 @@ def _needs(problem: Problem) -> list[tuple[str, str]]:
     return []
 
 
+def follows_from_something(problem: Problem) -> bool:
+    """True when the problem only says something it needs is missing (a rule recognises it)."""
+    return bool(_needs(problem))
+
+
 def root_causes_first(problems: list[Problem]) -> list[Problem]:
     """The problems without those that only follow from an unreadable file, and without repeats.
 

@@ -42,6 +42,9 @@ def _front_matter(text: str, where: str, problems: list[Problem]) -> tuple[dict,
             problems.append(Unreadable(where, 1, "the front matter opened on line 1 is never closed",
                                        "add a line with only --- after the last 'name: value' line",
                                        defines=(("meta", where),)))
+            # It probably ends where the page begins: at the first empty line or heading.
+            end = re.search(r"^(?:\s*$|#)", text[4:], re.M)
+            return {}, {}, 4 + end.start() if end else len(text)
         return {}, {}, 0
     try:
         meta = parse_yaml(m.group(1), where, first_line=2)
