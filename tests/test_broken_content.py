@@ -518,3 +518,12 @@ def test_valid_oddities_build(tmp_path):
     assert lao_title in (site / "women/ທົດລອງ.html").read_text(encoding="utf-8")
     assert (site / "en/women/ທົດລອງ.html").is_file()
     assert (site / "en/big.html").stat().st_size > 10 * 2**20
+
+
+def test_a_zero_width_space_at_the_end_of_a_lao_line_is_a_warning_not_a_crash(tmp_path):
+    # Pasted text often ends in U+200B; it used to stop `wic check` with a StopIteration.
+    root = copy_project(tmp_path / "p")
+    n = insert_after(root, PAGE_LO, "# ", "\nກ\u200b")
+    problems = run_check(load_checked_settings(root)).problems
+    assert any(str(p).startswith(f"{PAGE_LO}:{n + 1}: warning: non-standard Lao spelling") for p in problems), \
+        "\n".join(map(str, problems))

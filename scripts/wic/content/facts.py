@@ -65,7 +65,7 @@ def load_facts(root: Path, today: dt.date, problems: list[Problem]) -> dict[str,
                 continue
             n = len(problems)
             unit = entry.get("unit")
-            if unit not in UNITS:
+            if not isinstance(unit, str) or unit not in UNITS:
                 problems.append(Problem(where, entry.line_of("unit"), f"fact '{key}' has unknown unit {unit!r}",
                                         f"use one of: {', '.join(UNITS)}"))
             label = bilingual_field(entry, "label", where, line, problems)
@@ -86,7 +86,7 @@ def load_facts(root: Path, today: dt.date, problems: list[Problem]) -> dict[str,
             note = bilingual_field(entry, "note", where, line, problems, required=False)
             formula = entry.get("formula")
             value = entry.get("value")
-            if formula is None and unit in UNITS:
+            if formula is None and isinstance(unit, str) and unit in UNITS:
                 if unit == "text" and not (isinstance(value, dict) and all(value.get(l) for l in LANGS)):
                     problems.append(Problem(where, entry.line_of("value"), f"text fact '{key}' needs a Lao and an English value",
                                             "write 'value:' with indented 'lo:' and 'en:'"))
@@ -155,8 +155,8 @@ def _compute(fact: Fact, entry: Located, facts: dict[str, Fact], problems: list[
         value = int(value)
     fact.value = value
     # A worked example is only as sure as its least sure input.
-    weakest = max((facts[k] for k in used), key=lambda f: CONFIDENCE.index(f.confidence))
-    if CONFIDENCE.index(weakest.confidence) > CONFIDENCE.index(fact.confidence):
+    weakest = max((facts[k] for k in used), key=lambda f: CONFIDENCE.index(f.confidence), default=None)
+    if weakest is not None and CONFIDENCE.index(weakest.confidence) > CONFIDENCE.index(fact.confidence):
         problems.append(Problem(fact.path, fact.line,
                                 f"'{fact.key}' is computed from '{weakest.key}', which is {weakest.confidence}",
                                 f"set 'confidence: {weakest.confidence}' (a result is no surer than its inputs)"))

@@ -96,7 +96,7 @@ def _load_content(root: Path, docs_dir: Path, today: dt.date) -> Content:
     problems[:] = _entries_as_causes(problems, "contact", contacts, yaml_files(root / "contacts.yml"), root.parent)
     terms = load_glossary(root, problems)
     for fact in facts.values():
-        if fact.ask and fact.ask not in contacts:
+        if fact.ask and (not isinstance(fact.ask, str) or fact.ask not in contacts):
             problems.append(Problem(fact.path, fact.line, f"fact '{fact.key}' asks unknown contact '{fact.ask}'",
                                     "use a key from content-src/contacts.yml"))
     content = Content(root, facts, contacts, terms, problems)
