@@ -23,6 +23,7 @@ from wic.pages.checks import check_page
 from wic.pages.html_policy import html_problems, page_html_problems
 from wic.pages.source import read_page
 from wic.posters.model import load_poster
+from wic.render.page import render_page
 
 PROJECT = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2026, 11, 29)
@@ -223,18 +224,24 @@ def test_posters(root, content, data):
     _loads_all(root)
 
 
+VALID_META = {"title": "A page", "icon": "material/phone", "last_reviewed": dt.date(2026, 11, 1),
+              "sources": ["A law"]}
 front_matter = st.one_of(
+    st.tuples(st.sampled_from(sorted(VALID_META) + ["layout"]), values).map(
+        lambda kv: as_yaml({**VALID_META, kv[0]: kv[1]})),
     st.dictionaries(st.sampled_from(["title", "icon", "last_reviewed", "layout", "sources"]), values,
                     max_size=5).map(as_yaml),
     yaml_texts(["title", "icon", "last_reviewed", "sources"]),
     st.text(max_size=80),
 )
+VALID_BODY = ("# Title\n\n!!! abstract \"Key points\"\n    - a\n    - b\n    - c\n\n## What to do\n\n"
+              "1. Ask.\n\n## Where to get help\n\n{{ help:wic_centre }}\n")
 bodies = st.lists(st.one_of(
     st.sampled_from(["# Title", "## What to do", "## Where to get help", '!!! abstract "Key points"',
                      "    - a point", "{{ fact:min_wage_monthly }}", "{{ help:wic_centre, nobody }}", "{{ fact:",
                      "<div class=\"x\">", "<script>x()</script>", '<a href="https://x.org">x</a>', "<![CDATA[",
                      "<!--", "</div>", "[a link](../nowhere.md)", "```", "2,500,000 kip", "ຂໍ້ມູນ"]),
-    st.text(max_size=40)), max_size=12).map("\n".join)
+    st.text(max_size=40)), max_size=12).map("\n".join) | st.just(VALID_BODY)
 
 
 @FUZZ
@@ -251,6 +258,22 @@ def test_pages(root, content, meta, body, lang, crlf):
     else:
         found, _ = check_page(page, content, {"fuzz.md"})
         problems += found + page_html_problems(page)
+        if not [p for p in problems if p.level == "error"]:
+            # What the build would do with a page the check lets through.
+            render_page(page.body, page.meta, lang, content, page.where, False)
+    _only_problems(problems)
+
+
+@FUZZ
+@given(key=st.sampled_from(sorted(VALID_META) + ["layout", "hide", "template"]), value=values)
+def test_a_valid_page_with_one_front_matter_field_wrong(root, content, key, value):
+    path = root / "docs" / "en" / "fuzz.md"
+    path.write_text(f"---\n{as_yaml({**VALID_META, key: value})}---\n{VALID_BODY}", encoding="utf-8")
+    problems: list[Problem] = []
+    page = read_page(path, "en", root / "docs", problems)
+    problems += check_page(page, content, {"fuzz.md"})[0] + page_html_problems(page)
+    if not [p for p in problems if p.level == "error"]:
+        render_page(page.body, page.meta, "en", content, page.where, False)
     _only_problems(problems)
 
 

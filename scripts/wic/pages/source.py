@@ -60,6 +60,10 @@ def _front_matter(text: str, where: str, problems: list[Problem]) -> tuple[dict,
                                    "write 'title: ...', 'icon: ...' and 'last_reviewed: YYYY-MM-DD' on lines of "
                                    "their own between the --- lines", defines=(("meta", where),)))
         return {}, {}, m.end()
+    sources = meta.get("sources")
+    if sources is not None and not isinstance(sources, list):
+        problems.append(Problem(where, meta.line_of("sources"), f"'sources' must be a list, got {sources!r:.40}",
+                                "write each source on a line of its own under 'sources:', starting with '  - '"))
     return meta, dict(meta.key_lines), m.end()
 
 
