@@ -29,16 +29,15 @@ _PLUGIN_NAME = re.compile(r"""['"]([\w.\-]+)['"] plugin""")
 
 
 def _plugin_entries(tree: Located) -> dict[str, tuple[int, Located | None]]:
-    """{plugin name: (line, its options)} as written under 'plugins:'."""
-    found: dict[str, tuple[int, Located | None]] = {}
+    """{plugin name: (line, its options)} as written under 'plugins:' (a list, or a mapping)."""
     plugins = tree.get("plugins")
-    items = plugins.items() if isinstance(plugins, Located) else enumerate(plugins or []) if isinstance(plugins, list) else []
-    for key, item in items:
-        if isinstance(plugins, Located):
-            found[str(key)] = (plugins.line_of(key), item if isinstance(item, Located) else None)
-        elif isinstance(item, str):
+    if isinstance(plugins, Located):
+        return {str(k): (plugins.line_of(k), v if isinstance(v, Located) else None) for k, v in plugins.items()}
+    found: dict[str, tuple[int, Located | None]] = {}
+    for item in plugins if isinstance(plugins, list) else []:
+        if isinstance(item, str):           # '- offline': a list item keeps no line of its own
             found[item] = (tree.line_of("plugins"), None)
-        elif isinstance(item, Located):
+        elif isinstance(item, Located):     # '- wic:' with its options
             for name, options in item.items():
                 found[str(name)] = (item.line_of(name), options if isinstance(options, Located) else None)
     return found
