@@ -208,7 +208,7 @@ def glossary_term_written_twice(root, tmp):
 def poster_with_a_syntax_error(root, tmp):
     rel = "content-src/posters/minimum-wage.yml"
     n = replace_line(root, rel, "page: work-rights/wages.md", "page: [work-rights/wages.md")
-    return rel, None, "YAML syntax error", 1
+    return rel, n + 1, f"did not find expected ',' or ']' (in the brackets opened on line {n})", 1
 
 
 @case()
@@ -452,7 +452,7 @@ def test_broken_input_is_reported_at_its_file_and_line(name, pristine, old_site,
     breaks, run = CASES[name]
     root = copy_project(tmp_path / "p")
     file, line, words, count = breaks(root, tmp_path)
-    prefix = f"{file}:{line}: " if line is not None else f"{file}:"
+    prefix = f"{file}:{line}: "
     building = run.endswith("build")
     before = tree_hash(old_site) if building else None
 

@@ -76,20 +76,21 @@ def _line_of(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
 
-def read_text(path: Path, project: Path, problems: list[Problem]) -> str:
+def read_text(path: Path, project: Path | None, problems: list[Problem]) -> str:
     """The file's text, with a byte-order mark removed and line ends as '\\n'.
 
     Bytes that are not UTF-8 are reported once (with their line) and read as U+FFFD, so the rest
     of the file can still be checked. Raises ContentError([Unreadable]) when there is no text to
-    read at all.
+    read at all. Without a project (a file given on its own), links are not checked and the file
+    is named relative to the current folder.
     """
     path = Path(path)
-    name = where(path, project)
+    name = where(path, project or Path.cwd())
 
     def unreadable(line: int, what: str, fix: str) -> ContentError:
         return ContentError([Unreadable(name, line, what, fix)])
 
-    if not inside(path, project):
+    if project is not None and not inside(path, project):
         raise ContentError([_outside(path, project)])
     try:
         data = path.read_bytes()

@@ -181,12 +181,12 @@ def parse_yaml(text: str, where: str, first_line: int = 1, plain: bool = False) 
     return root
 
 
-def _project_of(path: Path) -> Path:
-    """The project a file belongs to (the folder with mkdocs.yml above it), for messages."""
+def _project_of(path: Path) -> Path | None:
+    """The project a file belongs to (the folder with mkdocs.yml above it), if any."""
     for folder in Path(os.path.abspath(path)).parents:
         if (folder / "mkdocs.yml").is_file():
             return folder
-    return Path.cwd()
+    return None
 
 
 def load_yaml(path: Path, project: Path | None = None) -> Any:
@@ -196,7 +196,7 @@ def load_yaml(path: Path, project: Path | None = None) -> Any:
     problems: list[Problem] = []
     text = read_text(path, project, problems)
     try:
-        data = parse_yaml(text, where(path, project))
+        data = parse_yaml(text, where(path, project or Path.cwd()))
     except ContentError as exc:
         raise ContentError(problems + exc.problems) from None
     if problems:
