@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -120,3 +121,121 @@ def test_a_build_killed_at_any_point_leaves_the_last_good_site_working(built_sit
                           "--site-dir", str(site)], capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert not building()
+
+
+# A writer killed inside publish(): the subprocess publishes a copy of the built site and kills
+# itself (SIGKILL, as a power cut would) at one step of the switch, injected into release.py only.
+_KILL_AT = r"""
+import os, shutil, signal, sys, types
+from pathlib import Path
+from wic.pipeline import release
+
+point, built, site = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
+
+def die(*args, **kwargs):
+    os.kill(os.getpid(), signal.SIGKILL)
+
+calls = {"rename": 0}
+def rename(src, dst):
+    # The first rename is the finished folder becoming a release; the kill comes right before it.
+    calls["rename"] += 1
+    if point == "before the release is named" and calls["rename"] == 1:
+        die()
+    os.rename(src, dst)
+
+fake_os = types.SimpleNamespace(**{name: getattr(os, name) for name in dir(os) if not name.startswith("__")})
+fake_os.rename = rename
+if point == "before site/ is switched":
+    fake_os.replace = die
+release.os = fake_os
+if point == "while old releases are removed":
+    release.Releases._prune = lambda self: die()
+
+releases = release.Releases(site)
+with releases.lock():
+    folder = releases.new_folder()
+    os.rmdir(folder)
+    shutil.copytree(built, folder)
+    (folder / "index.html").write_text("the new release", encoding="utf-8")
+    releases.publish(folder)
+"""
+
+
+@pytest.mark.parametrize("point", ["before the release is named", "before site/ is switched",
+                                   "while old releases are removed"])
+def test_a_writer_killed_while_publishing_leaves_a_complete_site(built_site, tmp_path, point):
+    site = tmp_path / "site"
+    releases = Releases(site)
+    for n in range(3):
+        with releases.lock():
+            folder = releases.new_folder()
+            os.rmdir(folder)
+            shutil.copytree(built_site, folder)
+            releases.publish(folder)
+    before = (site / "index.html").read_bytes()
+    proc = subprocess.run([sys.executable, "-c", _KILL_AT, point, str(built_site), str(site)],
+                          capture_output=True, text=True)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr
+    # Readers see the old site or the whole new one, never a mix or nothing.
+    shown = (site / "index.html").read_bytes()
+    assert shown == (b"the new release" if point == "while old releases are removed" else before)
+    assert (site / "en" / "work-rights" / "wages.html").is_file()
+    # The next writer clears what was left and keeps at most the releases it should.
+    _publish(releases, "next")
+    assert (site / "index.html").read_text(encoding="utf-8") == "next"
+    assert not [p for p in releases.root.iterdir() if p.name.startswith((".building-", ".trash-", ".link-"))]
+    assert len(releases.releases()) <= releases.keep
+
+
+def _descendants(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")
+
+
+def test_a_build_killed_while_printing_posters_leaves_the_site_and_no_browser(built_site, tmp_path):
+    site = tmp_path / "site"
+    releases = Releases(site)
+    with releases.lock():
+        folder = releases.new_folder()
+        os.rmdir(folder)
+        shutil.copytree(built_site, folder)
+        releases.publish(folder)
+    before = (site / "index.html").read_bytes()
+    proc = subprocess.Popen([sys.executable, "-m", "wic.cli", "--project", str(PROJECT), "build",
+                             "--site-dir", str(site)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _wait_for(lambda: bool(list(releases.root.glob(".building-*/posters/*.pdf"))), proc)
+    assert proc.poll() is None, "the build ended before it printed a poster"
+    browser = _descendants(proc.pid)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert (site / "index.html").read_bytes() == before
+    # Chromium goes with the build: a kiosk must not keep a stray browser printing nothing.
+    for _ in range(20000):      # polls the processes' state, up to about 20 s
+        if not any(_running(pid) for pid in browser):
+            break
+        time.sleep(0.001)
+    assert not any(_running(pid) for pid in browser)
+    run = subprocess.run([sys.executable, "-m", "wic.cli", "--project", str(PROJECT), "build", "--no-posters",
+                          "--site-dir", str(site)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert not list(releases.root.glob(".building-*"))

@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 from ..pipeline.build import build_site
-from ..settings import load_settings
+from ..pipeline.mkdocs_yml import load_checked_settings
 
 
 def add_site_options(p) -> None:
@@ -26,7 +26,7 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    settings = load_settings(args.project, site_dir=args.site_dir, profile="kiosk" if args.kiosk else None,
+    settings = load_checked_settings(args.project, site_dir=args.site_dir, profile="kiosk" if args.kiosk else None,
                              idle_seconds=args.idle_seconds, poster_base_url=args.base_url)
     start = time.perf_counter()
     site = build_site(settings, posters=not args.no_posters, zim=not args.no_zim)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import math
 import operator
 import re
 from pathlib import Path
@@ -65,7 +66,7 @@ def load_facts(root: Path, today: dt.date, problems: list[Problem]) -> dict[str,
                 continue
             n = len(problems)
             unit = entry.get("unit")
-            if unit not in UNITS:
+            if not isinstance(unit, str) or unit not in UNITS:
                 problems.append(Problem(where, entry.line_of("unit"), f"fact '{key}' has unknown unit {unit!r}",
                                         f"use one of: {', '.join(UNITS)}"))
             label = bilingual_field(entry, "label", where, line, problems)
@@ -88,7 +89,7 @@ def load_facts(root: Path, today: dt.date, problems: list[Problem]) -> dict[str,
             note = bilingual_field(entry, "note", where, line, problems, required=False)
             formula = entry.get("formula")
             value = entry.get("value")
-            if formula is None and unit in UNITS:
+            if formula is None and isinstance(unit, str) and unit in UNITS:
                 if unit == "text" and not (isinstance(value, dict) and all(value.get(l) for l in LANGS)):
                     problems.append(Problem(where, entry.line_of("value"), f"text fact '{key}' needs a Lao and an English value",
                                             "write 'value:' with indented 'lo:' and 'en:'"))
@@ -98,7 +99,8 @@ def load_facts(root: Path, today: dt.date, problems: list[Problem]) -> dict[str,
                 elif unit == "phone" and not (isinstance(value, (str, int)) and str(value).replace(" ", "").replace("-", "").lstrip("+").isdigit()):
                     problems.append(Problem(where, entry.line_of("value"), f"phone fact '{key}' has value {value!r}",
                                             "write the number in quotes, digits only, e.g. \"1508\""))
-                elif unit in NUMERIC_UNITS and (isinstance(value, bool) or not isinstance(value, (int, float))):
+                elif unit in NUMERIC_UNITS and (isinstance(value, bool) or not isinstance(value, (int, float))
+                                                or isinstance(value, float) and not math.isfinite(value)):
                     problems.append(Problem(where, entry.line_of("value") if "value" in entry else line,
                                             f"fact '{key}' needs a number as its value, got {value!r}",
                                             "write the plain number without separators or units, e.g. 2500000"))
@@ -175,9 +177,14 @@ def _compute(fact: Fact, entry: Located, facts: dict[str, Fact], problems: list[
                                 "use keys of numeric facts defined in content-src/facts"))
         del facts[fact.key]
         return True
-    except (SyntaxError, ValueError, ZeroDivisionError):
+    except (SyntaxError, ValueError, ZeroDivisionError, OverflowError, RecursionError, MemoryError):
         problems.append(Problem(fact.path, entry.line_of("formula"), f"formula of '{fact.key}' cannot be computed",
                                 "use only fact keys, numbers, + - * / and brackets"))
+        del facts[fact.key]
+        return True
+    if isinstance(value, float) and not math.isfinite(value) or abs(value) > 1e15:
+        problems.append(Problem(fact.path, entry.line_of("formula"), f"formula of '{fact.key}' gives {value:.3g}, "
+                                "far beyond any real figure", "check the formula's numbers and operators"))
         del facts[fact.key]
         return True
     if fact.unit in ("kip", "baht"):
@@ -187,8 +194,8 @@ def _compute(fact: Fact, entry: Located, facts: dict[str, Fact], problems: list[
         value = int(value)
     fact.value = value
     # A worked example is only as sure as its least sure input.
-    weakest = max((facts[k] for k in used), key=lambda f: CONFIDENCE.index(f.confidence))
-    if CONFIDENCE.index(weakest.confidence) > CONFIDENCE.index(fact.confidence):
+    weakest = max((facts[k] for k in used), key=lambda f: CONFIDENCE.index(f.confidence), default=None)
+    if weakest is not None and CONFIDENCE.index(weakest.confidence) > CONFIDENCE.index(fact.confidence):
         problems.append(Problem(fact.path, fact.line,
                                 f"'{fact.key}' is computed from '{weakest.key}', which is {weakest.confidence}",
                                 f"set 'confidence: {weakest.confidence}' (a result is no surer than its inputs)"))

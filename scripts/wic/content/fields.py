@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from ..errors import ContentError, Problem, WARNING, rel
 from ..text.formatting import LANGS
+from .files import ALL, Unreadable, read_text
 from .yamlfile import Located, load_yaml
+
+# What a file that cannot be parsed would probably have defined: its keys at the left margin
+# (or one space in, the usual slip), and for facts the groups they belong to.
+_TOP_KEY = re.compile(r"""^ ?(?:"([^"\n]+)"|'([^'\n]+)'|([^\s#'"?:\-][^:#\n]*?))[ \t]*:(?:[ \t]|$)""", re.M)
+# A key whose ':' was lost in the slip that broke the file.
+_BARE_KEY = re.compile(r"^ ?([A-Za-z0-9_][A-Za-z0-9_\-]*)[ \t]*$", re.M)
+_GROUP = re.compile(r"""^[ \t]+group[ \t]*:[ \t]*["']?([^"'#\n]*?)["']?[ \t]*(?:#.*)?$""", re.M)
+_KINDS = {"facts": "fact", "contacts": "contact", "terms": "term"}
 
 STALE_AFTER_DAYS = 365
 
@@ -36,10 +46,13 @@ def bilingual_field(entry: Located, key: str, where: str, line: int, problems: l
 
 def _date(entry: Located, key: str, where: str, problems: list[Problem]) -> dt.date | None:
     value = entry.get(key)
-    if isinstance(value, dt.date):
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
+    if isinstance(value, dt.datetime):
+        return value.date()
+    shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:60] + "…"
     problems.append(Problem(where, entry.line_of(key) if key in entry else entry.line,
-                            f"'{key}' must be a date, got {value!r}",
+                            f"'{key}' must be a date, got {shown}",
                             f"write '{key}: YYYY-MM-DD', the day the figure was last checked against its source"))
     return None
 
@@ -66,19 +79,45 @@ def yaml_files(path: Path) -> list[Path]:
     return [path] if path.exists() else []
 
 
+def would_define(path: Path, what: str, project: Path) -> tuple:
+    """(kind, key) pairs a facts, contacts or glossary file that cannot be used would have defined."""
+    kind = _KINDS.get(what, what)
+    try:
+        text = read_text(path, project, [])
+    except ContentError:
+        return ((kind, ALL),) + (("group", ALL),) * (kind == "fact")
+    keys = [next(g for g in m.groups() if g is not None).strip() for m in _TOP_KEY.finditer(text)]
+    keys += _BARE_KEY.findall(text)
+    defines = [(kind, k) for k in keys]
+    if kind == "fact":
+        defines += [("group", g.strip()) for g in _GROUP.findall(text)]
+    return tuple(defines)
+
+
+def entry_lines(path: Path, project: Path) -> dict[str, int]:
+    """{key: line} of the entries (keys at the left margin) of a YAML file, without parsing it."""
+    try:
+        text = read_text(path, project, [])
+    except ContentError:
+        return {}
+    return {next(g for g in m.groups() if g is not None).strip(): text.count("\n", 0, m.start()) + 1
+            for m in _TOP_KEY.finditer(text) if not m.group(0).startswith(" ")}
+
+
 def mapping_file(path: Path, problems: list[Problem], what: str, project: Path) -> Located:
+    """The file's entries by key; a file that cannot be used is reported (as the root cause of
+    the unknown keys that follow from it) and gives no entries."""
     try:
         data = load_yaml(path, project)
+        if data is None or isinstance(data, Located):
+            return data if data is not None else Located()
+        found = [Unreadable(rel(path, project), 1, f"expected {what} keyed by name, found a {type(data).__name__}",
+                            f"start each {what[:-1]} with 'some_key:' at the left margin")]
     except ContentError as exc:
-        problems.extend(exc.problems)
-        return Located()
-    if data is None:
-        return Located()
-    if not isinstance(data, Located):
-        problems.append(Problem(rel(path, project), 1, f"expected a list of {what} keyed by name",
-                                f"start each {what[:-1]} with 'some_key:' at the left margin"))
-        return Located()
-    return data
+        found = exc.problems
+    defines = would_define(path, what, project)
+    problems.extend(Unreadable(p.path, p.line, p.what, p.fix, p.level, defines) for p in found)
+    return Located()
 
 
 def optional_text(entry: Located, key: str, where: str, problems: list[Problem], hint: str) -> str | None:

@@ -18,8 +18,9 @@ from ..posters import render_posters
 from ..settings import Settings
 from ..training.handouts import render_handouts
 from .check import run_check
-from .latin_share import latin_share_problems
 from ..release import Releases
+from . import latin_share  # noqa: F401 - registers its output check
+from .verify import require_clean_output
 
 log = logging.getLogger("mkdocs.plugins.wic")
 
@@ -51,10 +52,7 @@ def build_site(settings: Settings, posters: bool = True, zim: bool = True, brows
     with releases.lock():
         folder = releases.new_folder()
         try:
-            _build_into(settings, folder)
-            problems, _ = latin_share_problems(folder, settings.docs_dir, settings.rel)
-            if problems:
-                raise ContentError(problems)
+            build_pages(settings, folder)
             if posters:
                 render_posters(settings, folder, content=report.content, browser=browser)
             if posters if handouts is None else handouts:
@@ -62,6 +60,7 @@ def build_site(settings: Settings, posters: bool = True, zim: bool = True, brows
             if zim:
                 # After the posters: the ZIM files carry them too.
                 write_zims(folder, folder / DOWNLOADS)
+            require_clean_output(settings, folder)
         except BaseException:
             releases.discard(folder)
             raise
@@ -69,7 +68,7 @@ def build_site(settings: Settings, posters: bool = True, zim: bool = True, brows
     return site_dir
 
 
-def _build_into(settings: Settings, folder: Path) -> None:
+def build_pages(settings: Settings, folder: Path) -> None:
     config = settings.mkdocs_config(site_dir=folder)
     counter = _CountWarnings()
     logger = logging.getLogger("mkdocs")
@@ -119,6 +118,7 @@ def _amend(settings: Settings, change) -> Path:
         try:
             copy_current(releases, folder)
             change(folder)
+            require_clean_output(settings, folder)
         except BaseException:
             releases.discard(folder)
             raise

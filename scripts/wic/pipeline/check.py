@@ -6,10 +6,14 @@ from dataclasses import dataclass
 
 from .. import features  # noqa: F401 - registers every placeholder kind and content loader
 from ..content import Content, load_content
+from ..content.files import outside_links
+from ..content.rootcause import root_causes_first
 from ..errors import ERROR, Problem
 from ..pages.checks import check_pages
+from ..pages.html_policy import check_html
 from ..render.icons import use_theme
 from ..settings import Settings
+from .mkdocs_yml import check_mkdocs_yml
 
 
 @dataclass
@@ -33,4 +37,9 @@ def run_check(settings: Settings) -> CheckReport:
     problems = list(content.problems)
     page_problems, shares = check_pages(settings.docs_dir, content)
     problems.extend(page_problems)
-    return CheckReport(problems, shares, content)
+    # Reliability: mkdocs.yml, links out of the project, raw HTML; then root causes first.
+    problems[:0] = check_mkdocs_yml(settings.project)
+    for folder in (settings.docs_dir, settings.content_dir):
+        problems.extend(outside_links(folder, settings.project))
+    problems.extend(check_html(settings.docs_dir))
+    return CheckReport(root_causes_first(problems), shares, content)

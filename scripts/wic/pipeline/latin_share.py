@@ -10,6 +10,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..errors import Problem
+from ..text.formatting import LANGS
+from .verify import BuiltPage, output_check
 
 LIMIT = 0.05
 LAO = re.compile(r"[\u0E80-\u0EFF]")
@@ -72,6 +74,22 @@ def lao_pages(site_dir: Path) -> list[Path]:
             if p.relative_to(site_dir).parts[0] not in ("en", "assets", "search", "posters")]
 
 
+def _problem(where: str, share: float) -> Problem:
+    return Problem(where, 1, f"{share:.0%} of the text a reader sees on the built Lao page is in "
+                   f"Latin letters (the limit is {LIMIT:.0%})",
+                   "write it in Lao; keep Latin letters for names and codes, and give English-only "
+                   "sources as citations in content-src")
+
+
+@output_check
+def lao_pages_are_read_in_lao(page: BuiltPage, html: str) -> list[Problem]:
+    """Every built page made from docs/lo/ (the theme's own pages aside)."""
+    if page.source is None or page.source.relative_to(page.sources.project).parts[1:2] != (LANGS[0],):
+        return []
+    share = latin_share(html)
+    return [_problem(page.where, share)] if share > LIMIT else []
+
+
 def latin_share_problems(site_dir: Path, docs_dir: Path, rel) -> tuple[list[Problem], dict[str, float]]:
     problems: list[Problem] = []
     shares: dict[str, float] = {}
@@ -83,8 +101,5 @@ def latin_share_problems(site_dir: Path, docs_dir: Path, rel) -> tuple[list[Prob
         share = latin_share(page.read_text(encoding="utf-8"))
         shares[rel(source)] = share
         if share > LIMIT:
-            problems.append(Problem(rel(source), 1, f"{share:.0%} of the text a reader sees on the built Lao page is in "
-                                    f"Latin letters (the limit is {LIMIT:.0%})",
-                                    "write it in Lao; keep Latin letters for names and codes, and give English-only "
-                                    "sources as citations in content-src"))
+            problems.append(_problem(rel(source), share))
     return problems, shares

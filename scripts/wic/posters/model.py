@@ -191,7 +191,7 @@ def load_poster(path: Path, content: Content | None, docs_dir: Path | None,
         pictogram = None
 
     colour = data.get("colour", "green")
-    if colour not in COLOURS:
+    if not isinstance(colour, str) or colour not in COLOURS:
         problems.append(Problem(where, data.line_of("colour"), f"unknown colour {colour!r}",
                                 f"use one of: {', '.join(COLOURS)}"))
         colour = "green"
