@@ -21,7 +21,7 @@ from wic.errors import ContentError, WicError
 from wic.pipeline.build import build_site
 from wic.pipeline.check import run_check
 from wic.pipeline.mkdocs_yml import load_checked_settings
-from wic.pipeline.release import Releases
+from wic.release import Releases
 
 PROJECT = Path(__file__).resolve().parents[1]
 FACTS = "content-src/facts/work.yml"

@@ -89,17 +89,21 @@ def _wait_for(condition, proc, limit: int = 200000) -> None:
         time.sleep(0.001)
 
 
-@pytest.mark.parametrize("point", ["started", "pages written", "index written"])
-def test_a_build_killed_at_any_point_leaves_the_last_good_site_working(built_site, tmp_path, point):
-    site = tmp_path / "site"
+def _published_copy(built_site: Path, site: Path) -> tuple[Releases, bytes]:
+    """A site that is a release of the test build; and its home page, to compare with later."""
     releases = Releases(site)
     with releases.lock():
         folder = releases.new_folder()
         os.rmdir(folder)
-        import shutil
         shutil.copytree(built_site, folder)
         releases.publish(folder)
-    before = (site / "index.html").read_bytes()
+    return releases, (site / "index.html").read_bytes()
+
+
+@pytest.mark.parametrize("point", ["started", "pages written", "index written"])
+def test_a_build_killed_at_any_point_leaves_the_last_good_site_working(built_site, tmp_path, point):
+    site = tmp_path / "site"
+    releases, before = _published_copy(built_site, site)
 
     def building() -> list[Path]:
         return [p for p in releases.root.glob(".building-*")]
@@ -128,7 +132,7 @@ def test_a_build_killed_at_any_point_leaves_the_last_good_site_working(built_sit
 _KILL_AT = r"""
 import os, shutil, signal, sys, types
 from pathlib import Path
-from wic.pipeline import release
+from wic import release
 
 point, built, site = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
 
@@ -214,13 +218,7 @@ def _running(pid: int) -> bool:
 
 def test_a_build_killed_while_printing_posters_leaves_the_site_and_no_browser(built_site, tmp_path):
     site = tmp_path / "site"
-    releases = Releases(site)
-    with releases.lock():
-        folder = releases.new_folder()
-        os.rmdir(folder)
-        shutil.copytree(built_site, folder)
-        releases.publish(folder)
-    before = (site / "index.html").read_bytes()
+    releases, before = _published_copy(built_site, site)
     proc = subprocess.Popen([sys.executable, "-m", "wic.cli", "--project", str(PROJECT), "build",
                              "--site-dir", str(site)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _wait_for(lambda: bool(list(releases.root.glob(".building-*/posters/*.pdf"))), proc)

@@ -165,7 +165,7 @@ def render_posters(settings: Settings, site_dir: Path, content: Content | None =
         posters = [p for p in posters if p.key in only]
         failures = {k: v for k, v in failures.items() if k in only}
 
-    # The site folder is a release being written (see pipeline.release), never the one on show:
+    # The site folder is a release being written (see wic.release), never the one on show:
     # a full run starts the posters folder afresh, a partial run (--only) updates it.
     target = work = site_dir / POSTERS_DIR
     if not only:

@@ -110,11 +110,15 @@ def _change(cells: dict, answer: str, role: str, date: dt.date, content: Content
     if answer == "changed" and not new:
         bad("answer 'changed' without a new value", "write the new value in 'new_value', or answer 'confirmed'")
         return None
+    entries = {"fact": content.facts, "contact": content.contacts, "term": content.terms}
+    if kind not in entries:
+        bad(f"kind {kind!r} is not fact, contact or term", "keep 'kind' and 'key' as 'wic review' wrote them")
+        return None
+    if key not in entries[kind]:
+        bad(f"no {kind} '{key}' in content-src", "keep 'kind' and 'key' as 'wic review' wrote them")
+        return None
     if kind == "fact":
-        fact = content.facts.get(key)
-        if fact is None:
-            bad(f"no fact '{key}' in content-src", "keep 'kind' and 'key' as 'wic review' wrote them")
-            return None
+        fact = content.facts[key]
         fields = {"confidence": "secondary", "checked": date.isoformat(), "confirmed_by": confirmed_by}
         summary = f"fact {key}: confirmed by {role} on {date}"
         if answer == "changed":
@@ -137,10 +141,7 @@ def _change(cells: dict, answer: str, role: str, date: dt.date, content: Content
             summary = f"fact {key}: {fact.value} -> {fields['value']} ({role}, {date})"
         return Change(kind, key, fact.path, fields, summary)
     if kind == "contact":
-        contact = content.contacts.get(key)
-        if contact is None:
-            bad(f"no contact '{key}' in content-src", "keep 'kind' and 'key' as 'wic review' wrote them")
-            return None
+        contact = content.contacts[key]
         fields = {"status": "verified", "checked": date.isoformat(), "confirmed_by": confirmed_by}
         summary = f"contact {key}: confirmed by {role} on {date}"
         if answer == "changed":
@@ -151,24 +152,18 @@ def _change(cells: dict, answer: str, role: str, date: dt.date, content: Content
             fields["phone"] = _quote(phones[0]) if len(phones) == 1 else "[" + ", ".join(_quote(p) for p in phones) + "]"
             summary = f"contact {key}: {' / '.join(contact.phone) or '-'} -> {' / '.join(phones)} ({role}, {date})"
         return Change(kind, key, contact.path, fields, summary)
-    if kind == "term":
-        term = content.terms.get(key)
-        if term is None:
-            bad(f"no glossary term '{key}' in content-src", "keep 'kind' and 'key' as 'wic review' wrote them")
+    term = content.terms[key]
+    fields = {"status": "seen", "confirmed_by": confirmed_by}
+    summary = f"term {key}: {term.lo} confirmed by {role} on {date}"
+    variant = None
+    if answer == "changed":
+        if not LAO.search(new) or THAI.search(new):
+            bad(f"new term {new!r} is not written in Lao letters", "type it with a Lao keyboard")
             return None
-        fields = {"status": "seen", "confirmed_by": confirmed_by}
-        summary = f"term {key}: {term.lo} confirmed by {role} on {date}"
-        variant = None
-        if answer == "changed":
-            if not LAO.search(new) or THAI.search(new):
-                bad(f"new term {new!r} is not written in Lao letters", "type it with a Lao keyboard")
-                return None
-            fields["lo"] = new
-            variant = term.lo
-            summary = f"term {key}: {term.lo} -> {new} ({role}, {date})"
-        return Change(kind, key, term.path, fields, summary, variant)
-    bad(f"kind {kind!r} is not fact, contact or term", "keep 'kind' and 'key' as 'wic review' wrote them")
-    return None
+        fields["lo"] = new
+        variant = term.lo
+        summary = f"term {key}: {term.lo} -> {new} ({role}, {date})"
+    return Change(kind, key, term.path, fields, summary, variant)
 
 
 def edit_lines(lines: list[str], key: str, change: Change) -> list[str]:
