@@ -25,7 +25,8 @@ def use_theme(theme_dir: Path | None) -> None:
 
 def icon_path(name: str) -> Path | None:
     """'material/clock-outline' -> the SVG file, or None."""
-    if not name or ".." in name:
+    # A name, never a path: "/etc/x" or "../x" would reach outside the icon folders.
+    if not name or ".." in name or name.startswith(("/", "\\")) or ":" in name:
         return None
     for base in (*_THEME_ICONS, MATERIAL_ICONS):
         path = base / f"{name}.svg"
