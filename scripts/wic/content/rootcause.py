@@ -26,6 +26,13 @@ RULES: list[tuple[re.Pattern, Callable[[re.Match, Problem], list[tuple[str, str]
 # Left out because of what it needs, a problem also leaves out what it stops from being defined:
 # a formula whose input is unknown defines no fact either. pattern -> the (kind, group) it defines.
 DROPS = [(re.compile(r"formula of '([^']+)' uses unknown"), "fact")]
+# A problem left out in a file that defines one entry (a training module, named by its file) also
+# leaves that entry out. path pattern (its group 1 is the key) -> kind. Features add theirs.
+FILE_DROPS: list[tuple[re.Pattern, str]] = []
+
+
+def defines_by_file(pattern: str, kind: str) -> None:
+    FILE_DROPS.append((re.compile(pattern), kind))
 
 
 def consequence(pattern: str):
@@ -115,8 +122,9 @@ def root_causes_first(problems: list[Problem]) -> list[Problem]:
         more = False
         for p in problems:
             at = providers(p, found)
-            for pattern, kind in DROPS if at else ():
-                m = pattern.search(p.what)
+            drops = [(pattern.search(p.what), kind) for pattern, kind in DROPS] + \
+                    [(pattern.search(p.path), kind) for pattern, kind in FILE_DROPS] if at else []
+            for m, kind in drops:
                 if m and (kind, m.group(1)) not in found and (kind, ALL) not in found:
                     cause = problems[at[0]]
                     problems[at[0]] = replace(cause, defines=cause.defines + ((kind, m.group(1)),))
