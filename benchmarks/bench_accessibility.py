@@ -1,0 +1,139 @@
+"""Accessibility benchmark: axe-core violations by impact and Lighthouse mobile scores.
+
+    .venv/bin/python benchmarks/bench_accessibility.py                 # builds the site, axe + Lighthouse
+    .venv/bin/python benchmarks/bench_accessibility.py --site site     # an already built site
+    .venv/bin/python benchmarks/bench_accessibility.py --no-lighthouse # axe only (no npm needed)
+
+axe-core is the copy vendored for the tests (tests/vendor/axe.min.js). It runs on every built page
+in both languages, at 1280x800 and 360x740, with and without the toolbar's high contrast, and the
+counts are printed per language and impact (a violation = one rule failing on one page in one
+setting), with the rules behind the serious and critical ones.
+
+Lighthouse is installed by this script's own setup, with npm, into .cache/bench-lighthouse/ (once;
+`npm` must be on the PATH); the tests never need it. It runs in mobile mode on Debian's Chromium
+against the site served on 127.0.0.1, on the Lao home page and a deep page.
+
+Targets (issue 16): zero critical or serious axe violations; Lighthouse accessibility >= 98 and
+performance >= 90 on the Lao home and deep page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(PROJECT / "scripts"))
+
+AXE = PROJECT / "tests" / "vendor" / "axe.min.js"
+LIGHTHOUSE_VERSION = "13.5.0"
+LIGHTHOUSE_DIR = PROJECT / ".cache" / "bench-lighthouse"
+VIEWPORTS = {"desktop": (1280, 800), "phone": (360, 740)}
+IMPACTS = ("critical", "serious", "moderate", "minor")
+LIGHTHOUSE_PAGES = ["index.html", "work-rights/wages.html", "help.html"]
+
+
+def build(dest: Path) -> Path:
+    from wic.pipeline.build import build_site
+    from wic.settings import load_settings
+
+    return build_site(load_settings(PROJECT, site_dir=dest, profile="site"), posters=False)
+
+
+def axe_audit(site: Path) -> dict:
+    """{(lang, impact): count} plus {rule: count} for serious and critical violations."""
+    from wic.print.browser import launched_browser
+
+    pages = sorted(p for p in site.rglob("*.html"))
+    counts: collections.Counter = collections.Counter()
+    rules: collections.Counter = collections.Counter()
+    with launched_browser() as browser:
+        for vp_name, (width, height) in VIEWPORTS.items():
+            for contrast in (False, True):
+                context = browser.new_context(viewport={"width": width, "height": height})
+                if contrast:
+                    context.add_init_script("sessionStorage.setItem('wic-reading-aids', JSON.stringify({contrast: true}))")
+                context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:"))
+                              else r.abort())
+                page = context.new_page()
+                for path in pages:
+                    rel = path.relative_to(site).as_posix()
+                    lang = "en" if rel.startswith("en/") else "lo"
+                    page.goto(path.as_uri())
+                    page.add_script_tag(path=str(AXE))
+                    found = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']}))"
+                                          ".violations.map(v => [v.id, v.impact, v.nodes.length])")
+                    for rule, impact, _nodes in found:
+                        counts[(lang, impact)] += 1
+                        if impact in ("critical", "serious"):
+                            rules[f"{rule} ({vp_name}{', contrast' if contrast else ''})"] += 1
+                context.close()
+    return {"counts": counts, "rules": rules, "pages": len(pages)}
+
+
+def lighthouse_bin() -> Path:
+    binary = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        LIGHTHOUSE_DIR.mkdir(parents=True, exist_ok=True)
+        print(f"installing lighthouse@{LIGHTHOUSE_VERSION} with npm into {LIGHTHOUSE_DIR} ...", flush=True)
+        subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--prefix", str(LIGHTHOUSE_DIR),
+                        f"lighthouse@{LIGHTHOUSE_VERSION}"], check=True, stdout=subprocess.DEVNULL)
+    return binary
+
+
+def lighthouse(site: Path) -> dict:
+    from wic.print.browser import chromium_path
+    from wic.serve.server import serve_in_thread
+
+    binary = lighthouse_bin()
+    server, url = serve_in_thread(site)
+    scores = {}
+    try:
+        for rel in LIGHTHOUSE_PAGES:
+            with tempfile.TemporaryDirectory() as tmp:
+                out = Path(tmp) / "report.json"
+                subprocess.run([str(binary), url + rel, "--quiet", "--output=json", f"--output-path={out}",
+                                "--only-categories=accessibility,performance,best-practices,seo",
+                                "--chrome-flags=--headless --no-sandbox --disable-gpu"],
+                               check=True, env={**os.environ, "CHROME_PATH": chromium_path()}, timeout=300)
+                report = json.loads(out.read_text(encoding="utf-8"))
+            scores[rel] = {k: round(v["score"] * 100) for k, v in report["categories"].items() if v["score"] is not None}
+            failed = [a for a, r in report["audits"].items()
+                      if r.get("score") is not None and r["score"] < 0.9 and r.get("scoreDisplayMode") in ("binary", "numeric")]
+            scores[rel]["_low"] = failed[:12]
+    finally:
+        server.shutdown()
+    return scores
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
+    parser.add_argument("--no-lighthouse", action="store_true", help="axe only")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        site = args.site.resolve() if args.site else build(Path(tmp) / "site")
+        result = axe_audit(site)
+        print(f"axe-core {AXE.read_text(encoding='utf-8')[4:12].strip()} on {result['pages']} pages x "
+              f"{len(VIEWPORTS)} viewports x 2 modes (normal, high contrast)")
+        print(f"{'lang':6}" + "".join(f"{i:>10}" for i in IMPACTS))
+        for lang in ("lo", "en"):
+            print(f"{lang:6}" + "".join(f"{result['counts'][(lang, i)]:>10}" for i in IMPACTS))
+        for rule, n in result["rules"].most_common(15):
+            print(f"  {n:5}  {rule}")
+        if not args.no_lighthouse:
+            for rel, s in lighthouse(site).items():
+                low = s.pop("_low")
+                print(f"lighthouse mobile {rel}: " + ", ".join(f"{k} {v}" for k, v in s.items()))
+                if low:
+                    print("    below 90: " + ", ".join(low))
+
+
+if __name__ == "__main__":
+    main()
