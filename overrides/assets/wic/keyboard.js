@@ -21,11 +21,28 @@
   button.addEventListener("keydown", function (e) {
     if (e.key !== "Enter" && e.key !== " ") return;
     e.preventDefault();
-    toggle.click();
-    show();
-    if (toggle.checked) {
-      var first = d.querySelector(".md-sidebar--primary a, .md-sidebar--primary label[for]");
-      if (first) setTimeout(function () { first.focus(); }, 50);
-    }
+    // Material itself answers Enter on some labels: toggle only if nothing else did.
+    var before = toggle.checked;
+    setTimeout(function () {
+      if (toggle.checked === before) toggle.click();
+      show();
+      var first = toggle.checked && d.querySelector(".md-sidebar--primary a, .md-sidebar--primary label[for]");
+      if (first) first.focus();
+    }, 0);
   });
 })(document);
+
+/* Tables wider than the screen scroll sideways inside their box; a keyboard can only scroll a box it
+   can focus. Material wraps its tables once its script has started (document$), ours are wrapped in
+   the page (.wic-table-wrap). */
+(function (w, d) {
+  "use strict";
+  function focusable() {
+    d.querySelectorAll(".md-typeset__scrollwrap, .wic-table-wrap").forEach(function (box) {
+      if (!box.hasAttribute("tabindex")) box.setAttribute("tabindex", "0");
+    });
+  }
+  if (w.document$ && w.document$.subscribe) w.document$.subscribe(focusable);
+  if (d.readyState === "loading") d.addEventListener("DOMContentLoaded", focusable); else focusable();
+  w.addEventListener("load", focusable);
+})(window, document);

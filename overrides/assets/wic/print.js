@@ -11,7 +11,7 @@
   }
 
   function siteRoot(cfg) {
-    try { return new URL((cfg.base || ".") + "/", w.location.href).href; } catch (e) { return null; }
+    try { return new URL((cfg.base || ".") + "/", d.baseURI).href; } catch (e) { return null; }
   }
 
   // What a reader of the printed page can type or look for: the full address when the site is

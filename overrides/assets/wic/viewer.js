@@ -18,7 +18,7 @@
   if (!cfg.kiosk) return;
   var words = (cfg.words && cfg.words.viewer) || {};
   var layouts = (cfg.words && cfg.words.layout) || {};
-  var root = new URL((cfg.base || ".") + "/", location.href).href;
+  var root = new URL((cfg.base || ".") + "/", d.baseURI).href;
   var gallery = root + (cfg.lang === "lo" ? "" : cfg.lang + "/") + "posters.html";
   var VIEW = /^#wic-view=([a-z0-9-]+)-(lo|en)$/;
   var PDF = /\/posters\/([a-z0-9-]+?)-(lo|en|bi)-(a4|a3)\.pdf$/;

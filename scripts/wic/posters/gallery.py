@@ -38,7 +38,7 @@ def gallery_block(arg: str, ctx: Context) -> str:
 
 
 _PENDING = re.compile(r'<a class="wic-poster__thumb" href="([^"]*)" data-wic-thumb="([^"]*)" '
-                      r'data-wic-thumb-alt="([^"]*)" style="[^"]*">.*?</a>', re.S)
+                      r'data-wic-thumb-alt="([^"]*)" style="[^"]*"[^>]*>.*?</a>', re.S)
 
 
 _DOWNLOADS = re.compile(r'<div class="wic-poster__downloads" data-wic-downloads="([^"]*)">.*?</ul></div>', re.S)

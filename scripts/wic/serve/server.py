@@ -20,12 +20,41 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "no-cache")
         super().end_headers()
 
+    def send_error(self, code, message=None, explain=None):
+        # A missing page gets the site's own "page not found" page (Lao at the root, English under
+        # en/) with its Quick exit and help links, instead of Python's bare error text.
+        page = _not_found_page(Path(self.directory), self.path) if code == 404 and self.command in ("GET", "HEAD") else None
+        if page is None:
+            return super().send_error(code, message, explain)
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(page)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(page)
+
     def do_POST(self):  # noqa: N802 - http.server's naming
         # Anonymous usage counts from stats.js (wic.stats.endpoint); server.stats is None with --no-stats.
         answer(self, self.server.stats)
 
     def log_message(self, format, *args):  # noqa: A002 - keep the kiosk console quiet
         pass
+
+
+def _not_found_page(site_dir: Path, request_path: str) -> bytes | None:
+    """The 404 page for a request: en/404.html under en/, else 404.html, with a <base> for its folder.
+
+    Its links are relative (so it also works from file://); served in place of a missing page deep in
+    the site, the <base> makes them lead where they lead from the page's own folder.
+    """
+    folder = "en/" if request_path.lstrip("/").startswith("en/") else ""
+    page = site_dir / folder / "404.html"
+    if not page.is_file():
+        page, folder = site_dir / "404.html", ""
+    if not page.is_file():
+        return None
+    html = page.read_bytes()
+    return html.replace(b"<head>", b'<head><base href="/' + folder.encode() + b'">', 1)
 
 
 class SiteServer(http.server.ThreadingHTTPServer):
