@@ -143,24 +143,30 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--site", type=Path, help="an already built site (default: build one)")
     parser.add_argument("--no-lighthouse", action="store_true", help="axe only")
+    parser.add_argument("--no-axe", action="store_true", help="Lighthouse only")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         site = args.site.resolve() if args.site else build(Path(tmp) / "site")
-        result = axe_audit(site)
-        print(f"axe-core {re.search(r'axe v([\d.]+)', AXE.read_text(encoding='utf-8')[:100]).group(1)} on {result['pages']} pages x "
-              f"{len(VIEWPORTS)} viewports x 2 modes (normal, high contrast) in {result['seconds']:.0f} s; "
-              "violations = failing rules per page and setting")
-        print(f"{'lang':6}" + "".join(f"{i:>10}" for i in IMPACTS))
-        for lang in ("lo", "en"):
-            print(f"{lang:6}" + "".join(f"{result['counts'][(lang, i)]:>10}" for i in IMPACTS))
-        for rule, n in result["rules"].most_common(15):
-            print(f"  {n:5}  {rule}")
+        if not args.no_axe:
+            print_axe(axe_audit(site))
         if not args.no_lighthouse:
             for rel, s in lighthouse(site).items():
                 low = s.pop("_low")
                 print(f"lighthouse mobile {rel}: " + ", ".join(f"{k} {v}" for k, v in s.items()))
                 if low:
                     print("    below 90: " + ", ".join(low))
+
+
+def print_axe(result: dict) -> None:
+    version = re.search(r"axe v([\d.]+)", AXE.read_text(encoding="utf-8")[:100]).group(1)
+    print(f"axe-core {version} on {result['pages']} pages x "
+          f"{len(VIEWPORTS)} viewports x 2 modes (normal, high contrast) in {result['seconds']:.0f} s; "
+          "violations = failing rules per page and setting")
+    print(f"{'lang':6}" + "".join(f"{i:>10}" for i in IMPACTS))
+    for lang in ("lo", "en"):
+        print(f"{lang:6}" + "".join(f"{result['counts'][(lang, i)]:>10}" for i in IMPACTS))
+    for rule, n in result["rules"].most_common(15):
+        print(f"  {n:5}  {rule}")
 
 
 if __name__ == "__main__":

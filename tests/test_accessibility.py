@@ -3,8 +3,9 @@
 axe-core is vendored (tests/vendor/axe.min.js, MPL-2.0, see axe-core-LICENSE.txt); nothing is
 fetched while testing. Every built page, both languages, is checked at 1280x800 and 360x740, in
 normal and in high-contrast mode (set as the toolbar does: sessionStorage "wic-reading-aids" before
-the page loads). One browser context per mode, both at work at once; each page is loaded once per
-mode and checked at both sizes, which keeps the audit to a few minutes on a 2-core machine.
+the page loads). Each page is loaded once per mode and checked at both sizes (the window is resized
+in place), in four browser contexts at work at once (two per mode), which keeps the audit to a few
+minutes on a 2-core machine.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 360, "height": 740}}
 MODES = {"normal": False, "contrast": True}
 DEEP = "work-rights/wages.html"
+WORKERS_PER_MODE = 2
 
 RUN_AXE = """async () => {
   const r = await axe.run(document, {resultTypes: ["violations"], preload: false});
@@ -84,7 +86,9 @@ async def _audit(pages: list[Path]) -> list[dict]:
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(executable_path=chromium_path(), headless=True, args=QUIET_FLAGS)
         try:
-            runs = await asyncio.gather(*(_audit_mode(browser, pages, c) for c in MODES.values()))
+            # Per mode, two contexts share the pages: four pages at work at once keep both cores busy.
+            runs = await asyncio.gather(*(_audit_mode(browser, pages[half::WORKERS_PER_MODE], c)
+                                          for c in MODES.values() for half in range(WORKERS_PER_MODE)))
         finally:
             await browser.close()
     return [r for run in runs for r in run]
