@@ -40,6 +40,8 @@ LIGHTHOUSE_DIR = PROJECT / ".cache" / "bench-lighthouse"
 VIEWPORTS = {"desktop": (1280, 800), "phone": (360, 740)}
 IMPACTS = ("critical", "serious", "moderate", "minor")
 LIGHTHOUSE_PAGES = ["index.html", "work-rights/wages.html", "help.html"]
+if os.environ.get("WIC_LIGHTHOUSE_PAGES"):  # e.g. "index.html work-rights/wages.html"
+    LIGHTHOUSE_PAGES = os.environ["WIC_LIGHTHOUSE_PAGES"].split()
 
 
 def build(dest: Path) -> Path:
@@ -131,6 +133,11 @@ def lighthouse(site: Path) -> dict:
                                check=True, env={**os.environ, "CHROME_PATH": chromium_path()}, timeout=300)
                 report = json.loads(out.read_text(encoding="utf-8"))
             scores[rel] = {k: round(v["score"] * 100) for k, v in report["categories"].items() if v["score"] is not None}
+            for metric, short in (("first-contentful-paint", "FCP ms"), ("largest-contentful-paint", "LCP ms"),
+                                  ("total-blocking-time", "TBT ms"), ("cumulative-layout-shift", "CLS")):
+                value = report["audits"].get(metric, {}).get("numericValue")
+                if value is not None:
+                    scores[rel][short] = round(value, 3) if short == "CLS" else round(value)
             failed = [a for a, r in report["audits"].items()
                       if r.get("score") is not None and r["score"] < 0.9 and r.get("scoreDisplayMode") in ("binary", "numeric")]
             scores[rel]["_low"] = failed[:12]
