@@ -24,7 +24,8 @@
   var cfgEl = d.getElementById("wic-config");
   var cfg = cfgEl ? JSON.parse(cfgEl.textContent) : { lang: "lo", home: "index.html", kiosk: false, idle_seconds: 180 };
   var AIDS = "wic-reading-aids";
-  var home = new URL(cfg.home, location.href).href;
+  // Against the document's base: the 404 page `wic serve` sends for a missing page has a <base>.
+  var home = new URL(cfg.home, d.baseURI).href;
 
   function store(name) { try { return w[name]; } catch (e) { return null; } }
   var session = store("sessionStorage"), local = store("localStorage");

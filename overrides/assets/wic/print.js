@@ -4,12 +4,14 @@
 (function (w, d) {
   "use strict";
 
+  var LOOPBACK = /^(127(?:\.\d{1,3}){3}|localhost|\[::1\]|::1|0\.0\.0\.0)$/i;
+
   function config() {
     try { return JSON.parse((d.getElementById("wic-config") || {}).textContent || "{}"); } catch (e) { return {}; }
   }
 
   function siteRoot(cfg) {
-    try { return new URL((cfg.base || ".") + "/", w.location.href).href; } catch (e) { return null; }
+    try { return new URL((cfg.base || ".") + "/", d.baseURI).href; } catch (e) { return null; }
   }
 
   // What a reader of the printed page can type or look for: the full address when the site is
@@ -26,7 +28,11 @@
     var full = url.href.replace(/#.*$/, "");
     if (full === w.location.href.replace(/#.*$/, "")) return null;   // a link within this page
     var shown = full;
-    if (root && full.indexOf(root) === 0 && url.protocol === "file:") shown = full.slice(root.length);
+    // A file on this disk, or a page served by this very computer (wic serve on 127.0.0.1): a loopback
+    // address means nothing to a reader of the paper, so it gets the page's path inside the site.
+    var local = url.protocol === "file:" || LOOPBACK.test(url.hostname);
+    if (local && root && full.indexOf(root) === 0) shown = full.slice(root.length) || "index.html";
+    else if (local) return null;
     if (shown.replace(/^https?:\/\//, "") === text.replace(/^https?:\/\//, "")) return null;
     return shown;
   }

@@ -12,7 +12,7 @@ from ..render.engine import Context, block
 from ..render.icons import icon_svg
 from ..render.templates import raw, render
 from ..words import section
-from .files import POSTERS_DIR, pdf_name, thumb_name
+from .files import POSTERS_DIR, THUMB_LAYOUTS, pdf_name, thumb_name
 from .layout import LAYOUTS
 from .model import COLOURS
 
@@ -38,26 +38,45 @@ def gallery_block(arg: str, ctx: Context) -> str:
 
 
 _PENDING = re.compile(r'<a class="wic-poster__thumb" href="([^"]*)" data-wic-thumb="([^"]*)" '
-                      r'data-wic-thumb-alt="([^"]*)" style="[^"]*">.*?</a>', re.S)
+                      r'data-wic-thumb-alt="([^"]*)" style="[^"]*"[^>]*>.*?</a>', re.S)
 
 
-def insert_thumbnails(site_dir: Path) -> int:
-    """Put the rendered thumbnails into every built gallery page; returns how many were placed."""
+_DOWNLOADS = re.compile(r'<div class="wic-poster__downloads" data-wic-downloads="([^"]*)">.*?</ul></div>', re.S)
+
+
+def insert_thumbnails(site_dir: Path, kiosk: bool = False) -> int:
+    """Put the rendered thumbnails into every built gallery page; returns how many were placed.
+
+    On a kiosk build the thumbnails and the buttons under them open the poster in our viewer on the
+    gallery page, and the PDF downloads are left out.
+    """
     placed = 0
     for page in site_dir.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        if "data-wic-thumb=" not in text:
+        if "data-wic-thumb=" not in text and not (kiosk and "data-wic-downloads=" in text):
             continue
+        lang = "en" if page.relative_to(site_dir).parts[0] == "en" else "lo"
 
         def swap(m: re.Match) -> str:
             nonlocal placed
             href, thumb, alt = (html.unescape(g) for g in m.groups())
+            view = Path(thumb).stem                       # <key>-<lang>, as in the thumbnail's name
             if not (page.parent / thumb).is_file():
-                return m.group(0)
+                return m.group(0).replace(f'href="{m.group(1)}"', f'href="#wic-view={html.escape(view)}"', 1) if kiosk else m.group(0)
             placed += 1
+            if kiosk:
+                return render("thumb_kiosk.html", view=view, thumb=thumb, alt=alt)
             return render("thumb.html", href=href, thumb=thumb, alt=alt)
 
+        def views(m: re.Match) -> str:
+            names = section("layout", lang)
+            order = [lang] + [layout for layout in THUMB_LAYOUTS if layout != lang]
+            return render("views.html", key=html.unescape(m.group(1)), words=section("viewer", lang),
+                          views=[{"layout": layout, "name": names[layout]} for layout in order])
+
         new = _PENDING.sub(swap, text)
+        if kiosk:
+            new = _DOWNLOADS.sub(views, new)
         if new != text:
             page.write_text(new, encoding="utf-8")
     return placed

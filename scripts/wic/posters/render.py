@@ -207,7 +207,7 @@ def render_posters(settings: Settings, site_dir: Path, content: Content | None =
         keep = [p for p in old.get("posters", []) if p["key"] not in {x["key"] for x in manifest["posters"]}]
         manifest["posters"] = sorted(keep + manifest["posters"], key=lambda p: p["key"])
     (work / "posters.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
-    insert_thumbnails(site_dir)
+    insert_thumbnails(site_dir, kiosk=settings.kiosk)
 
     done = [r for r in results.values() if not r.error]
     total = time.perf_counter() - start
