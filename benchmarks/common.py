@@ -110,7 +110,10 @@ def build_wic(project: Path, site: Path, posters: bool = True, scripts: Path | N
         env = {**os.environ, "PYTHONPATH": str(scripts)}
     cmd = [sys.executable, "-m", "wic.cli", "--project", str(project), "build", "--site-dir", str(site)]
     if not posters:
+        # Pages only: no printed files and (where the version has them) no Kiwix files.
         cmd.append("--no-posters")
+        if scripts is None:
+            cmd.append("--no-zim")
     return timed(cmd, project, env)
 
 
