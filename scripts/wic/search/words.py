@@ -64,6 +64,17 @@ def _word_list(data: Located, key: str, where: str, problems: list[Problem], lao
     return [w.strip() for w in value]
 
 
+def _group(words) -> list[list[str]]:
+    """The words of a synonym group as term sequences, each once (spellings that fold alike meet)."""
+    group, keys = [], set()
+    for word in words:
+        terms = syllables(word)
+        if terms and tuple(terms) not in keys:
+            keys.add(tuple(terms))
+            group.append(terms)
+    return group
+
+
 def _forms(term) -> list[str]:
     english = [p.strip() for p in EN_PARTS.split(term.en) if p.strip()]
     return [term.lo, *term.variants, *english, *term.everyday]
@@ -87,12 +98,7 @@ def load_search_words(content: Content) -> SearchWords:
             if THAI.search(word):
                 out.problems.append(Problem(term.path, term.line, f"everyday word '{word}' of '{term.key}' contains Thai letters",
                                             "type it with a Lao keyboard"))
-        group, keys = [], set()
-        for form in _forms(term):
-            terms = syllables(form)
-            if terms and tuple(terms) not in keys:
-                keys.add(tuple(terms))
-                group.append(terms)
+        group = _group(_forms(term))
         if len(group) > 1:
             out.synonyms.append(group)
     _everyday(root, project, out)
@@ -122,16 +128,11 @@ def _everyday(root: Path, project: Path, out: SearchWords) -> None:
             out.problems.append(Problem(where, data.line_of("groups"), f"group {words!r} is not a list of two or more words",
                                         "write '- [word, word]'"))
             continue
-        group, keys = [], set()
         for word in words:
             if THAI.search(word):
                 out.problems.append(Problem(where, data.line_of("groups"), f"'{word}' contains Thai letters",
                                             "type it with a Lao keyboard"))
-                continue
-            terms = syllables(word)
-            if terms and tuple(terms) not in keys:
-                keys.add(tuple(terms))
-                group.append(terms)
+        group = _group(w for w in words if not THAI.search(w))
         if len(group) > 1:
             out.synonyms.append(group)
     age = data.get("age")
