@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import os
 import signal
-import sys
 import time
 from pathlib import Path
 
@@ -18,18 +17,10 @@ def _site(args) -> Path:
     return load_settings(args.project, site_dir=args.site_dir).site_dir
 
 
-def _fail(exc: WicError) -> int:
-    print(f"wic: {exc}", file=sys.stderr)
-    return 1
-
-
 def cmd_keys(args) -> int:
     from ..reach.keys import make_keys
 
-    try:
-        public, secret = make_keys(args.project, args.public_key, args.secret_key, args.force)
-    except WicError as exc:
-        return _fail(exc)
+    public, secret = make_keys(args.project, args.public_key, args.secret_key, args.force)
     print(f"Public key: {public}  (commit it: every centre checks updates with it)")
     print(f"Secret key: {secret}  (keep it safe and private, never in the project; "
           "anyone holding it can sign updates)")
@@ -41,12 +32,9 @@ def cmd_bundle(args) -> int:
     from ..reach.keys import default_secret_key, public_key_path
 
     start = time.perf_counter()
-    try:
-        result = make_bundle(_site(args), args.secret_key or default_secret_key(),
-                             public_key_path(args.project, args.public_key),
-                             args.output or args.project / "dist", args.version)
-    except WicError as exc:
-        return _fail(exc)
+    result = make_bundle(_site(args), args.secret_key or default_secret_key(),
+                         public_key_path(args.project, args.public_key),
+                         args.output or args.project / "dist", args.version)
     print(f"Wrote {result.path}: version {result.version}, {result.files} files, "
           f"{result.bytes / 1e6:.1f} MB, signed, in {time.perf_counter() - start:.1f} s.")
     print(f"Copy it to a USB stick; at the centre run: wic install {result.path.name}")
@@ -68,11 +56,8 @@ def cmd_install(args) -> int:
     site = _site(args)
     print(f"Checking {args.bundle} ...")
     start = time.perf_counter()
-    try:
-        result = install_bundle(Path(args.bundle), site, public_key_path(args.project, args.public_key),
-                                force=args.force, checkpoint=_stopper(args.stop_at))
-    except WicError as exc:
-        return _fail(exc)
+    result = install_bundle(Path(args.bundle), site, public_key_path(args.project, args.public_key),
+                            force=args.force, checkpoint=_stopper(args.stop_at))
     if result.release is None:
         print(f"Version {result.version} is already installed: nothing changed.")
         return 0
@@ -85,10 +70,7 @@ def cmd_install(args) -> int:
 def cmd_rollback(args) -> int:
     from ..reach.install import rollback
 
-    try:
-        version, release = rollback(_site(args))
-    except WicError as exc:
-        return _fail(exc)
+    version, release = rollback(_site(args))
     print(f"Back to {'version ' + version if version else 'the release'} of {release.name}.")
     return 0
 
@@ -100,18 +82,15 @@ def cmd_zim(args) -> int:
 
     start = time.perf_counter()
     settings = load_settings(args.project, site_dir=args.site_dir)
-    try:
-        if args.output:
-            releases = Releases(settings.site_dir)
-            with releases.lock():      # no build or install switches the site while it is read
-                current = releases.current()
-                if current is None:
-                    raise WicError(f"{settings.site_dir} has no built site — run 'wic build' first")
-                results = write_zims(current, args.output, args.lang)
-        else:
-            results = rebuild_zims(settings, args.lang)
-    except WicError as exc:
-        return _fail(exc)
+    if args.output:
+        releases = Releases(settings.site_dir)
+        with releases.lock():      # no build or install switches the site while it is read
+            current = releases.current()
+            if current is None:
+                raise WicError(f"{settings.site_dir} has no built site — run 'wic build' first")
+            results = write_zims(current, args.output, args.lang)
+    else:
+        results = rebuild_zims(settings, args.lang)
     for r in results:
         print(f"Wrote {r.path.name} ({r.lang}): {r.entries} entries, {r.bytes / 1e6:.1f} MB in {r.seconds:.1f} s")
     print(f"Done in {time.perf_counter() - start:.1f} s. Open the files with the Kiwix app (see the "
