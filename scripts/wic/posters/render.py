@@ -167,7 +167,7 @@ def render_posters(settings: Settings, site_dir: Path, content: Content | None =
 
     # The site folder is a release being written (see wic.release), never the one on show:
     # a full run starts the posters folder afresh, a partial run (--only) updates it.
-    target = work = site_dir / POSTERS_DIR
+    target = site_dir / POSTERS_DIR
     if not only:
         shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True, exist_ok=True)
@@ -187,7 +187,7 @@ def render_posters(settings: Settings, site_dir: Path, content: Content | None =
             width = max((len(p.key) for p in posters), default=0)
             for i, poster in enumerate(posters, start=1):
                 prefix = f"[{i:>2}/{len(posters)}] {poster.key:<{width}}"
-                res = render_one(renderer, poster, content, base_url, work, thumbnails=thumbnails,
+                res = render_one(renderer, poster, content, base_url, target, thumbnails=thumbnails,
                                  lao_digits=lao_digits, cache=cache)
                 results[poster.key] = res
                 if res.error:
@@ -202,11 +202,11 @@ def render_posters(settings: Settings, site_dir: Path, content: Content | None =
     if posters:
         run(browser)
     manifest = _manifest(posters, results, content, base_url, lao_digits)
-    if only and (work / "posters.json").is_file():
-        old = json.loads((work / "posters.json").read_text(encoding="utf-8"))
+    if only and (target / "posters.json").is_file():
+        old = json.loads((target / "posters.json").read_text(encoding="utf-8"))
         keep = [p for p in old.get("posters", []) if p["key"] not in {x["key"] for x in manifest["posters"]}]
         manifest["posters"] = sorted(keep + manifest["posters"], key=lambda p: p["key"])
-    (work / "posters.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    (target / "posters.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     insert_thumbnails(site_dir, kiosk=settings.kiosk)
 
     done = [r for r in results.values() if not r.error]
