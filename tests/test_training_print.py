@@ -6,6 +6,7 @@ links only to files that exist."""
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 import subprocess
 from html.parser import HTMLParser
@@ -41,9 +42,12 @@ def squash(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def printed(tmp_path_factory):
-    """A site built with its handouts (not the posters), as `wic build` prints them."""
+def printed(tmp_path_factory, browser):
+    """A site built with its handouts (not the posters), as `wic build` prints them: from an empty
+    print cache, as on a fresh clone, and while the test session's browser is open (the build
+    borrows it: Playwright's sync API cannot start twice in one thread)."""
     settings = load_settings(PROJECT, site_dir=tmp_path_factory.mktemp("printed") / "site", profile="site")
+    settings = dataclasses.replace(settings, cache_root=tmp_path_factory.mktemp("print-cache"))
     build_site(settings, posters=False, handouts=True)
     return settings
 

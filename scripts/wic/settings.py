@@ -29,6 +29,9 @@ class Settings:
     lao_digits: bool = False
     poster_base_url: str = ""
     chromium: str = ""
+    # Where printed files are kept between builds; the project's .cache/ unless set (tests print
+    # into a folder of their own so they never depend on, or change, a developer's cache).
+    cache_root: Path | None = None
     # Flags given on the command line, applied again to every fresh MkDocs config of a build.
     overrides: dict = field(default_factory=dict, compare=False)
 
@@ -44,7 +47,7 @@ class Settings:
 
     @property
     def cache_dir(self) -> Path:
-        return self.project / ".cache"
+        return self.cache_root or self.project / ".cache"
 
     def rel(self, path: Path | str) -> str:
         return rel(path, self.project)

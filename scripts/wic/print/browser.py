@@ -7,6 +7,7 @@ The flags keep Chromium from calling home, which on an offline kiosk only produc
 from __future__ import annotations
 
 import shutil
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -31,15 +32,29 @@ def chromium_path(override: str = "") -> str:
                        "(the README's setup command does this), or set 'chromium:' under the wic plugin in mkdocs.yml.")
 
 
+# Playwright's sync API cannot start inside itself: a second sync_playwright() in a thread that
+# already drives a browser fails with "using Playwright Sync API inside the asyncio loop". A print
+# run started while a browser is open (a test session, a benchmark, a build inside the kiosk
+# launcher) borrows that browser instead of starting its own.
+_open = threading.local()
+
+
 @contextmanager
 def launched_browser(headless: bool = True, chromium: str = ""):
-    """Yield a Playwright Browser on Debian's Chromium, with a throw-away profile."""
+    """Yield a Playwright Browser on Debian's Chromium, with a throw-away profile; the browser this
+    thread already has open when there is one (each caller still gets its own contexts)."""
+    outer = getattr(_open, "browser", None)
+    if outer is not None and outer.is_connected():
+        yield outer
+        return
     from playwright.sync_api import sync_playwright
 
     # launch() gives every run a fresh temporary profile of its own.
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium_path(chromium), headless=headless, args=QUIET_FLAGS)
+        _open.browser = browser
         try:
             yield browser
         finally:
+            _open.browser = None
             browser.close()
