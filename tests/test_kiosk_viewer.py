@@ -16,6 +16,7 @@ from wic.pipeline.build import build_site
 from wic.posters import render_posters
 from wic.serve.server import serve_in_thread
 from wic.settings import load_settings
+from wic.words import t
 
 PROJECT = Path(__file__).resolve().parents[1]
 POSTER = "sexual-harassment"
@@ -65,6 +66,15 @@ def test_the_kiosk_gallery_offers_viewers_not_downloads(kiosk_poster_site):
         assert f'href="#wic-view={POSTER}-{lang}"' in html and f'data-wic-view="{POSTER}-lo"' in html
         assert f'data-wic-view="{POSTER}-en"' in html
         assert re.search(rf'<img src="(\.\./)?posters/{POSTER}-{lang}\.png"', html), f"{rel}: no thumbnail"
+
+
+def test_the_posters_page_tells_each_reader_what_they_can_do_there(kiosk_poster_site, built_site):
+    # A kiosk visitor can look but not download or pick a paper size; centre staff at the site build can.
+    for rel, lang in (("posters.html", "lo"), ("en/posters.html", "en")):
+        kiosk = (kiosk_poster_site / rel).read_text(encoding="utf-8")
+        site = (built_site / rel).read_text(encoding="utf-8")
+        assert t("lead_kiosk", lang, "gallery") in kiosk and t("lead", lang, "gallery") not in kiosk, rel
+        assert t("lead", lang, "gallery") in site and t("lead_kiosk", lang, "gallery") not in site, rel
 
 
 def test_a_site_build_keeps_its_downloads_and_has_no_viewer(built_site):

@@ -82,7 +82,7 @@ class WicPlugin(BasePlugin[WicConfig]):
     def on_page_markdown(self, markdown, page, config, files):
         where = self.settings.rel(Path(config.docs_dir) / page.file.src_uri)
         result = render_page(markdown, page.meta or {}, page_language(page), self.content, where,
-                             self.settings.lao_digits)
+                             self.settings.lao_digits, self.settings.kiosk)
         if result.problems:
             raise PluginError("\n".join(str(p) for p in result.problems))
         return result.markdown

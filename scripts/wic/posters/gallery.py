@@ -34,7 +34,7 @@ def gallery_block(arg: str, ctx: Context) -> str:
         cards.append({"poster": poster, "title": poster.title[lang], "colour": COLOURS[poster.colour][0],
                       "thumb": prefix + thumb_name(poster.key, lang), "main_pdf": prefix + pdf_name(poster.key, lang, "a4"),
                       "picto": raw(picto), "rows": rows})
-    return "\n" + render("gallery.html", cards=cards, lang=lang, words=section("gallery", lang)) + "\n"
+    return "\n" + render("gallery.html", cards=cards, lang=lang, words=section("gallery", lang), kiosk=ctx.kiosk) + "\n"
 
 
 _PENDING = re.compile(r'<a class="wic-poster__thumb" href="([^"]*)" data-wic-thumb="([^"]*)" '

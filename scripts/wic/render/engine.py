@@ -58,13 +58,15 @@ class Context:
     where: str
     lao_digits: bool
     out: Rendered
+    # A kiosk build: blocks that offer downloads or printing say what the kiosk offers instead.
+    kiosk: bool = False
 
 
 def render_placeholders(markdown: str, lang: str, content: Content, where: str, lao_digits: bool = False,
-                        first_line: int = 1, kinds: tuple[str, ...] | None = None) -> Rendered:
+                        first_line: int = 1, kinds: tuple[str, ...] | None = None, kiosk: bool = False) -> Rendered:
     """Replace every placeholder (only `kinds`, if given); problems are collected, with their line."""
     out = Rendered(markdown)
-    ctx = Context(lang, content, where, lao_digits, out)
+    ctx = Context(lang, content, where, lao_digits, out, kiosk)
     line_starts = [0] + [m.end() for m in re.finditer("\n", markdown)]
 
     def line_of(pos: int) -> int:

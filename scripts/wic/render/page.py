@@ -49,8 +49,9 @@ def sources_section(facts: list[Fact], other: list[str], last_reviewed, lang: st
                            last_reviewed=format_date(last_reviewed, lang) if last_reviewed else "") + "\n"
 
 
-def render_page(markdown: str, meta: dict, lang: str, content: Content, where: str, lao_digits: bool) -> PageResult:
-    rendered = render_placeholders(markdown, lang, content, where, lao_digits)
+def render_page(markdown: str, meta: dict, lang: str, content: Content, where: str, lao_digits: bool,
+                kiosk: bool = False) -> PageResult:
+    rendered = render_placeholders(markdown, lang, content, where, lao_digits, kiosk=kiosk)
     facts = [content.facts[k] for k in rendered.facts]
     # The pictogram floats beside the title; the "check first" box comes right under it,
     # where readers look first.
