@@ -477,6 +477,23 @@ def test_broken_input_is_reported_at_its_file_and_line(name, pristine, old_site,
         assert not list(Releases(old_site).root.glob(".building-*"))
 
 
+@pytest.mark.parametrize("name", ["raw_script", "page_linked_to_outside", "placeholder_in_a_title",
+                                  "picture_from_the_web_in_markdown"])
+def test_plain_mkdocs_build_refuses_what_wic_build_refuses(name, tmp_path):
+    """Authors may run `mkdocs build` or `mkdocs serve` themselves: unsafe pages and pages that would
+    show code or load from the web stop those too, at the same file and line."""
+    breaks, _ = CASES[name]
+    root = copy_project(tmp_path / "p")
+    file, line, words, _ = breaks(root, tmp_path)
+    env = dict(os.environ, PYTHONPATH=str(PROJECT / "scripts"))
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml"),
+                             "-d", str(tmp_path / "site")], capture_output=True, text=True, env=env)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "Traceback" not in output, output
+    assert f"{file}:{line}: " in output and words in output, output
+
+
 def _files(root: Path) -> set[str]:
     """Every path a problem may name, relative to the project."""
     names = {"mkdocs.yml"}

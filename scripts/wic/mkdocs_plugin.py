@@ -19,6 +19,9 @@ from mkdocs.plugins import BasePlugin, event_priority
 from . import features  # noqa: F401 - registers every placeholder kind and content loader
 from .content import Content, load_content
 from .errors import ERROR
+from .pipeline import latin_share  # noqa: F401 - registers its output check
+from .pipeline.check import source_checks
+from .pipeline.verify import verify_output
 from .render.icons import use_theme
 from .render.page import render_page
 from .search.index import SearchIndexWriter
@@ -37,6 +40,10 @@ class WicConfig(Config):
     idle_seconds = c.Type(int, default=180)
     poster_base_url = c.Type(str, default="")
     chromium = c.Type(str, default="")
+    # `mkdocs build` and `mkdocs serve` run wic's safety checks (raw HTML, links out of the
+    # project, and the built pages' output checks) so authors see them at once. `wic build` turns
+    # this off for its MkDocs step: it runs them itself, before building and after the posters.
+    checks = c.Type(bool, default=True)
 
 
 def page_language(page) -> str:
@@ -55,6 +62,10 @@ class WicPlugin(BasePlugin[WicConfig]):
         errors = [p for p in content.problems if p.level == ERROR]
         if errors:
             raise PluginError("content-src has errors:\n" + "\n".join(str(p) for p in errors))
+        if self.config.checks:
+            unsafe = [p for p in source_checks(self.settings) if p.level == ERROR]
+            if unsafe:
+                raise PluginError("\n".join(str(p) for p in unsafe))
         if content is not self.content:
             # Once per change of content-src, not once per language build.
             for p in content.problems:
@@ -128,3 +139,10 @@ class WicPlugin(BasePlugin[WicConfig]):
         # cheap and leaves every language's index in place at the end.
         for lang in self.search.docs:
             self.search.write_language(lang, Path(config.site_dir))
+        i18n = config.plugins.get("i18n")
+        if getattr(i18n, "building", False):
+            return      # one of static-i18n's inner language builds: the site is not whole yet
+        if self.config.checks:
+            problems = verify_output(self.settings, Path(config.site_dir))
+            if problems:
+                raise PluginError("\n".join(str(p) for p in problems))

@@ -70,6 +70,8 @@ def build_site(settings: Settings, posters: bool = True, zim: bool = True, brows
 
 def build_pages(settings: Settings, folder: Path) -> None:
     config = settings.mkdocs_config(site_dir=folder)
+    # run_check has looked at the sources; the output is checked once the posters are in.
+    config.plugins["wic"].config.checks = False
     counter = _CountWarnings()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(counter)

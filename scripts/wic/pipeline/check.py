@@ -39,7 +39,14 @@ def run_check(settings: Settings) -> CheckReport:
     problems.extend(page_problems)
     # Reliability: mkdocs.yml, links out of the project, raw HTML; then root causes first.
     problems[:0] = check_mkdocs_yml(settings.project)
+    problems.extend(source_checks(settings))
+    return CheckReport(root_causes_first(problems), shares, content)
+
+
+def source_checks(settings: Settings) -> list[Problem]:
+    """What could harm a reader that MkDocs would publish as it is: links out of the project, raw HTML."""
+    problems: list[Problem] = []
     for folder in (settings.docs_dir, settings.content_dir):
         problems.extend(outside_links(folder, settings.project))
     problems.extend(check_html(settings.docs_dir))
-    return CheckReport(root_causes_first(problems), shares, content)
+    return problems
