@@ -18,15 +18,14 @@ visit loads fewer bytes than stock; no more CPU than the previous version.
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import (PROJECT, build_stock, build_wic, make_stock_project, make_wic_project, mb,  # noqa: E402
-                    page_count, tree_size)
+from common import (PROJECT, build_stock, build_wic, checkout, make_stock_project, make_wic_project,  # noqa: E402
+                    mb, page_count, tree_size)
 
 SECTIONS = ["work-rights", "social-security", "farm-safety", "women", "working-together", "working-abroad"]
 
@@ -92,12 +91,6 @@ def median(values):
     return values[len(values) // 2]
 
 
-def checkout(rev: str, dest: Path) -> Path:
-    """The wic package as it was at `rev` (a git revision), to build with as "before"."""
-    subprocess.run(["git", "-C", str(PROJECT), "worktree", "add", "--detach", "-q", str(dest), rev], check=True)
-    return dest
-
-
 class Runs:
     """Each contender built in turn, round after round, so a busy machine slows all of them alike."""
 
@@ -132,14 +125,11 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="wic-bench-") as tmp:
         tmp = Path(tmp)
-        before = None
         if args.before:
-            before = checkout(args.before, tmp / "before-src") / "scripts"
-        try:
-            _bench(args, tmp, before)
-        finally:
-            if before is not None:
-                subprocess.run(["git", "-C", str(PROJECT), "worktree", "remove", "--force", str(before.parent)])
+            with checkout(args.before, tmp / "before-src") as src:
+                _bench(args, tmp, src / "scripts")
+        else:
+            _bench(args, tmp, None)
 
 
 def _bench(args, tmp: Path, before: Path | None) -> None:

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -59,6 +60,16 @@ def make_stock_project(docs: Path, dest: Path, prune: bool = False) -> Path:
         config = config.replace("      language: lo\n", "      language: lo\n      features:\n        - navigation.prune\n")
     (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
     return dest
+
+
+@contextmanager
+def checkout(rev: str, dest: Path):
+    """The project as it was at `rev` (a git revision), in a worktree removed afterwards."""
+    subprocess.run(["git", "-C", str(PROJECT), "worktree", "add", "--detach", "-q", str(dest), rev], check=True)
+    try:
+        yield dest
+    finally:
+        subprocess.run(["git", "-C", str(PROJECT), "worktree", "remove", "--force", str(dest)], check=False)
 
 
 def make_wic_project(docs: Path, dest: Path, source: Path = PROJECT) -> Path:

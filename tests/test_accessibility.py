@@ -208,6 +208,24 @@ def test_the_help_page_leads_with_the_numbers_to_call(phone, built_site):
         assert box["y"] + box["height"] <= VIEWPORTS["phone"]["height"], f"{rel}: the first number is below the first screen"
 
 
+@pytest.mark.parametrize("rel", [DEEP, "en/" + DEEP])
+def test_a_page_with_unconfirmed_figures_still_begins_its_key_points_on_the_first_phone_screen(phone, built_site, rel):
+    # The "please check first" box comes first; it names whom to ask at once, and lists the
+    # unconfirmed figures (each already marked ⚠ in the text) only when "which ones" is opened.
+    phone.goto((built_site / rel).as_uri())
+    box = phone.locator("article .wic-check-first")
+    assert box.locator("a, strong").first.is_visible(), "whom to ask is shown without opening anything"
+    which = box.locator("details")
+    labels = which.locator("p")
+    assert not labels.is_visible()
+    which.locator("summary").click()
+    assert labels.is_visible() and len(labels.inner_text()) > 10
+    which.locator("summary").click()
+    key_points = phone.locator("article .admonition.abstract").bounding_box()
+    title = phone.locator("article .admonition.abstract > .admonition-title").bounding_box()
+    assert title["y"] + title["height"] <= VIEWPORTS["phone"]["height"], f"{rel}: the key points start at {title['y']} px"
+
+
 @pytest.mark.parametrize("rel", ["help.html", "en/work-rights/maternity.html", "centres/index.html"])
 def test_call_links_are_at_least_48px(phone, built_site, rel):
     phone.goto((built_site / rel).as_uri())

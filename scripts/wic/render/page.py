@@ -28,7 +28,8 @@ def unverified_note(facts: list[Fact], content: Content, lang: str) -> str:
     for f in facts:
         if f.ask and f.ask in content.contacts and content.contacts[f.ask] not in asks:
             asks.append(content.contacts[f.ask])
-    return "\n" + render("check_first.html", labels=", ".join(f.label[lang] for f in facts), asks=asks, lang=lang) + "\n"
+    return "\n" + render("check_first.html", labels=", ".join(f.label[lang] for f in facts), count=len(facts),
+                         asks=asks, lang=lang) + "\n"
 
 
 def sources_section(facts: list[Fact], other: list[str], last_reviewed, lang: str, lao_digits: bool) -> str:
