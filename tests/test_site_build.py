@@ -90,8 +90,9 @@ def test_fonts_are_vendored_with_their_licence(built_site):
     fonts = built_site / "assets" / "wic" / "fonts"
     assert (fonts / "OFL.txt").is_file()
     assert len(list(fonts.glob("*lao-400*.woff2"))) == 1
-    css = (built_site / "assets" / "wic" / "wic.css").read_text(encoding="utf-8")
+    css = (built_site / "assets" / "wic" / "fonts.css").read_text(encoding="utf-8")
     assert "noto-sans-lao-looped-lao-400-normal.woff2" in css
+    assert 'href="assets/wic/fonts.css"' in (built_site / "index.html").read_text(encoding="utf-8")
 
 
 def _copy_project(src: Path, dest: Path) -> Path:
