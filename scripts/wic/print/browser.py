@@ -34,8 +34,8 @@ def chromium_path(override: str = "") -> str:
 
 # Playwright's sync API cannot start inside itself: a second sync_playwright() in a thread that
 # already drives a browser fails with "using Playwright Sync API inside the asyncio loop". A print
-# run started while a browser is open (a test session, a benchmark, a build inside the kiosk
-# launcher) borrows that browser instead of starting its own.
+# run started while a browser is open (a test session's, a benchmark's) borrows that browser
+# instead of starting its own.
 _open = threading.local()
 
 
