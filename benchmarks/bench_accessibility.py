@@ -20,7 +20,6 @@ performance >= 90 on the Lao home and deep page.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import collections
 import json
 import os
@@ -33,11 +32,12 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT / "scripts"))
+sys.path.insert(0, str(PROJECT / "tests"))
 
-AXE = PROJECT / "tests" / "vendor" / "axe.min.js"
+from axe_audit import AXE, VIEWPORTS, audit_pages  # noqa: E402 - the tests' own audit, so both count the same way
+
 LIGHTHOUSE_VERSION = "12.8.2"  # the last release that runs on Debian 12's Node 20 (13.x needs Node 22)
 LIGHTHOUSE_DIR = PROJECT / ".cache" / "bench-lighthouse"
-VIEWPORTS = {"desktop": (1280, 800), "phone": (360, 740)}
 IMPACTS = ("critical", "serious", "moderate", "minor")
 LIGHTHOUSE_PAGES = ["index.html", "work-rights/wages.html", "help.html"]
 if os.environ.get("WIC_LIGHTHOUSE_PAGES"):  # e.g. "index.html work-rights/wages.html"
@@ -51,58 +51,18 @@ def build(dest: Path) -> Path:
     return build_site(load_settings(PROJECT, site_dir=dest, profile="site"), posters=False)
 
 
-RUN_AXE = """async () => {
-  const r = await axe.run(document, {resultTypes: ["violations"], preload: false});
-  return r.violations.map(v => [v.id, v.impact, v.nodes.length]);
-}"""
-
-
-async def _audit_mode(browser, pages: list[Path], contrast: bool) -> list[tuple]:
-    # The same method as tests/test_accessibility.py: each page loaded once per mode, checked at both sizes.
-    context = await browser.new_context(viewport={"width": 1280, "height": 800})
-    if contrast:
-        await context.add_init_script(
-            "try { sessionStorage.setItem('wic-reading-aids', JSON.stringify({contrast: true})); } catch (e) {}")
-    await context.add_init_script(path=str(AXE))
-    await context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort())
-    page = await context.new_page()
-    out = []
-    for path in pages:
-        await page.set_viewport_size({"width": 1280, "height": 800})
-        await page.goto(path.as_uri())
-        for vp_name, (width, height) in VIEWPORTS.items():
-            await page.set_viewport_size({"width": width, "height": height})
-            out.append((path, vp_name, contrast, await page.evaluate(RUN_AXE)))
-    await context.close()
-    return out
-
-
-async def _audit(pages: list[Path]) -> list[tuple]:
-    from playwright.async_api import async_playwright
-
-    from wic.print.browser import QUIET_FLAGS, chromium_path
-
-    async with async_playwright() as pw:
-        browser = await pw.chromium.launch(executable_path=chromium_path(), headless=True, args=QUIET_FLAGS)
-        try:
-            runs = await asyncio.gather(*(_audit_mode(browser, pages, c) for c in (False, True)))
-        finally:
-            await browser.close()
-    return [r for run in runs for r in run]
-
-
 def axe_audit(site: Path) -> dict:
     """{(lang, impact): count} plus {rule: count} for serious and critical violations."""
     pages = sorted(site.rglob("*.html"))
     counts: collections.Counter = collections.Counter()
     rules: collections.Counter = collections.Counter()
     start = time.perf_counter()
-    for path, vp_name, contrast, found in asyncio.run(_audit(pages)):
-        lang = "en" if path.relative_to(site).parts[0] == "en" else "lo"
-        for rule, impact, _nodes in found:
-            counts[(lang, impact)] += 1
-            if impact in ("critical", "serious"):
-                rules[f"{rule} ({vp_name}{', contrast' if contrast else ''})"] += 1
+    for r in audit_pages(pages):
+        lang = "en" if r["page"].relative_to(site).parts[0] == "en" else "lo"
+        for v in r["violations"]:
+            counts[(lang, v["impact"])] += 1
+            if v["impact"] in ("critical", "serious"):
+                rules[f"{v['id']} ({r['viewport']}{', contrast' if r['mode'] == 'contrast' else ''})"] += 1
     return {"counts": counts, "rules": rules, "pages": len(pages), "seconds": time.perf_counter() - start}
 
 

@@ -3,40 +3,22 @@
 axe-core is vendored (tests/vendor/axe.min.js, MPL-2.0, see axe-core-LICENSE.txt); nothing is
 fetched while testing. Every built page, both languages, is checked at 1280x800 and 360x740, in
 normal and in high-contrast mode (set as the toolbar does: sessionStorage "wic-reading-aids" before
-the page loads). Each page is loaded once per mode and checked at both sizes (the window is resized
-in place), in four browser contexts at work at once (two per mode), which keeps the audit to a few
-minutes on a 2-core machine.
+the page loads); how, in axe_audit.py, which the accessibility benchmark uses too.
 """
 
 from __future__ import annotations
 
-import asyncio
 import re
 import subprocess
-import threading
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from wic.print.browser import QUIET_FLAGS, chromium_path
+from axe_audit import AXE, MODES, VIEWPORTS, audit_pages
 
-AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
-VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 360, "height": 740}}
-MODES = {"normal": False, "contrast": True}
 DEEP = "work-rights/wages.html"
-WORKERS_PER_MODE = 2
-
-RUN_AXE = """async () => {
-  const r = await axe.run(document, {resultTypes: ["violations"], preload: false});
-  return {
-    violations: r.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length,
-      where: v.nodes[0].target.join(" "), why: (v.nodes[0].failureSummary || "").split("\\n").slice(0, 2).join(" ")})),
-    scroll_width: document.documentElement.scrollWidth,
-    contrast: document.documentElement.classList.contains("wic-contrast"),
-  };
-}"""
 
 # WCAG contrast ratio of an element's text against the first opaque background behind it.
 CONTRAST = """(el) => {
@@ -59,60 +41,12 @@ def _site_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
-async def _audit_mode(browser, pages: list[Path], contrast: bool) -> list[dict]:
-    context = await browser.new_context(viewport=VIEWPORTS["desktop"])
-    if contrast:
-        await context.add_init_script(
-            "try { sessionStorage.setItem('wic-reading-aids', JSON.stringify({contrast: true})); } catch (e) {}")
-    await context.add_init_script(path=str(AXE))
-    await context.route("**/*", lambda route: route.abort() if not route.request.url.startswith(("file:", "data:"))
-                        else route.continue_())
-    page = await context.new_page()
-    results = []
-    for path in pages:
-        await page.set_viewport_size(VIEWPORTS["desktop"])
-        await page.goto(path.as_uri())
-        for name, size in VIEWPORTS.items():
-            await page.set_viewport_size(size)
-            found = await page.evaluate(RUN_AXE)
-            results.append({"page": path, "viewport": name, "mode": "contrast" if contrast else "normal", **found})
-    await context.close()
-    return results
-
-
-async def _audit(pages: list[Path]) -> list[dict]:
-    from playwright.async_api import async_playwright
-
-    async with async_playwright() as pw:
-        browser = await pw.chromium.launch(executable_path=chromium_path(), headless=True, args=QUIET_FLAGS)
-        try:
-            # Per mode, two contexts share the pages: four pages at work at once keep both cores busy.
-            runs = await asyncio.gather(*(_audit_mode(browser, pages[half::WORKERS_PER_MODE], c)
-                                          for c in MODES.values() for half in range(WORKERS_PER_MODE)))
-        finally:
-            await browser.close()
-    return [r for run in runs for r in run]
-
-
 @pytest.fixture(scope="module")
 def audit(built_site) -> list[dict]:
-    # The sync Playwright of the other fixtures owns this thread's event loop: the audit gets its own.
-    box: dict = {}
-
-    def work():
-        try:
-            box["results"] = asyncio.run(_audit(_site_pages(built_site)))
-        except BaseException as exc:  # noqa: BLE001 - handed to the test below
-            box["error"] = exc
-
-    t = threading.Thread(target=work)
-    t.start()
-    t.join()
-    if "error" in box:
-        raise box["error"]
-    for r in box["results"]:
+    results = audit_pages(_site_pages(built_site))
+    for r in results:
         r["rel"] = r["page"].relative_to(built_site).as_posix()
-    return box["results"]
+    return results
 
 
 # ---- axe on every page --------------------------------------------------------------------------------
@@ -221,7 +155,6 @@ def test_a_page_with_unconfirmed_figures_still_begins_its_key_points_on_the_firs
     which.locator("summary").click()
     assert labels.is_visible() and len(labels.inner_text()) > 10
     which.locator("summary").click()
-    key_points = phone.locator("article .admonition.abstract").bounding_box()
     title = phone.locator("article .admonition.abstract > .admonition-title").bounding_box()
     assert title["y"] + title["height"] <= VIEWPORTS["phone"]["height"], f"{rel}: the key points start at {title['y']} px"
 
